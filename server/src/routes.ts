@@ -1,0 +1,13 @@
+import type { App, Deps } from './http/types.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { orgRoutes } from './modules/org/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
+
+/** Every module's routes, registered under /api/v1. A new module adds one line here. */
+export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
+  authRoutes,
+  orgRoutes,
+  auditRoutes,
+  dashboardRoutes,
+];

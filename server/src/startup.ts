@@ -1,0 +1,15 @@
+import type { Db } from './db/index.js';
+import { migrate } from './db/migrate.js';
+
+/**
+ * Everything a database needs before the app serves: migrations, then master data (acts,
+ * sections, crime heads) refreshed from the versioned data files. Used by main and by tests.
+ */
+export type StartupTask = (db: Db) => Promise<void>;
+export const startupTasks: StartupTask[] = [];
+
+export async function prepareDatabase(db: Db): Promise<{ applied: string[] }> {
+  const applied = await migrate(db);
+  for (const t of startupTasks) await t(db);
+  return { applied };
+}
