@@ -63,6 +63,14 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     for (const fn of closers.reverse()) await fn();
   });
 
+  // Every /api/v1 route, as 'METHOD /path', for the jurisdiction matrix test.
+  const registeredRoutes: string[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/v1')) return;
+    for (const m of [r.method].flat()) if (m !== 'HEAD') registeredRoutes.push(`${m} ${r.url}`);
+  });
+
   app.decorateRequest('auth', null);
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (req, reply) => {
