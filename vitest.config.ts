@@ -14,8 +14,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     projects: [
-      { test: { name: 'unit', include: unitTests, environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: unitTests, environment: 'node' } },
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: apiTests,
@@ -24,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'postgres',
           include: apiTests,
@@ -32,6 +34,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],

@@ -41,6 +41,8 @@ const schema = z
     DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CAPTCHA: z.enum(['on', 'off']).default('on'),
+    /** Registers GET /auth/captcha/:id/answer-for-tests (browser tests). Always on when NODE_ENV=test. */
+    CAPTCHA_TEST_HOOK: z.enum(['on', 'off']).default('off'),
     SESSION_IDLE_MINUTES: positiveInt(30),
     SESSION_ABSOLUTE_HOURS: positiveInt(12),
     MFA_REQUIRED_ROLES: z
@@ -51,6 +53,10 @@ const schema = z
     SMTP_FROM: z.string().default('CCTNS <no-reply@cctns.local>'),
     SMS_GATEWAY_URL: urlOrEmpty(['http://', 'https://']),
     SMS_GATEWAY_TOKEN: z.string().optional(),
+    /** How often the notification relay looks for e-mail/SMS to deliver; 0 = relay not started. */
+    NOTIFY_POLL_MS: z.coerce.number().int().min(0).default(1000),
+    /** Delivery attempts (exponential backoff, capped at 1 h) before a message is marked failed. */
+    NOTIFY_MAX_ATTEMPTS: positiveInt(48),
     REDIS_URL: urlOrEmpty(['redis://', 'rediss://']),
     NATS_URL: urlOrEmpty(['nats://']),
     COURT_API_URL: urlOrEmpty(['http://', 'https://']),
@@ -62,6 +68,8 @@ const schema = z
     if (c.NODE_ENV === 'production') {
       if (c.CAPTCHA === 'off')
         ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: 'CAPTCHA=off is refused when NODE_ENV=production' });
+      if (c.CAPTCHA_TEST_HOOK === 'on')
+        ctx.addIssue({ code: 'custom', path: ['CAPTCHA_TEST_HOOK'], message: 'CAPTCHA_TEST_HOOK=on is refused when NODE_ENV=production' });
       if (!c.APP_SECRET)
         ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required when NODE_ENV=production' });
       if (!c.DATABASE_URL)
@@ -79,7 +87,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws ConfigError listing every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const r = schema.safeParse(env);
+  // An empty variable means "not set" (as in `DATABASE_URL= npm start`).
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const r = schema.safeParse(given);
   if (!r.success) {
     throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`));
   }

@@ -74,6 +74,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'cctns' });
+  // An idle client dropped by the server (restart, admin termination) must not crash the
+  // process; the pool discards it and the next query opens a fresh connection.
+  pool.on('error', () => {});
   // Fail fast with a clear message when the server is not reachable.
   const c = await pool.connect();
   c.release();
