@@ -51,7 +51,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
           await c.script('commit');
         } catch (e) {
           await c.script('rollback');
-          throw new Error(`Migration ${f.name} failed: ${(e as Error).message}`);
+          throw new Error(`Migration ${f.name} failed: ${(e as Error).message}`, { cause: e });
         }
         applied.push(f.name);
       }

@@ -28,7 +28,6 @@ export interface MatrixCase<F = unknown> {
   expectSuccess?: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each row has its own fixture type
 export const defineCases = (cases: MatrixCase<any>[]): MatrixCase<any>[] => cases;
 
 /** The demo users the matrix runs as, and what their scope covers. */
