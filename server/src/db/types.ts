@@ -155,6 +155,30 @@ export interface IdempotencyKeyTable {
   created_at: Timestamp;
 }
 
+export interface PersonTable {
+  id: string;
+  state_code: string;
+  name: string;
+  name_hi: string | null;
+  father_name: string | null;
+  mother_name: string | null;
+  spouse_name: string | null;
+  sex: 'male' | 'female' | 'transgender' | 'unknown' | null;
+  birth_date: string | null;
+  age_years: number | null;
+  age_on: string | null;
+  address: string | null;
+  district_id: string | null;
+  phone: string | null;
+  nationality: ColumnType<string | null, string | null | undefined, string | null>;
+  occupation: string | null;
+  created_station_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  merged_into_id: string | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -172,5 +196,6 @@ export interface Database {
   audit_event: AuditEventTable;
   outbox: OutboxTable;
   idempotency_key: IdempotencyKeyTable;
+  person: PersonTable;
   schema_migration: SchemaMigrationTable;
 }
