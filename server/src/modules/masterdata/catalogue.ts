@@ -23,11 +23,7 @@ import type {
 
 /** The master data release this code reads by default. */
 export const MASTERDATA_VERSION = 1;
-export const MASTERDATA_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../masterdata',
-  `v${MASTERDATA_VERSION}`,
-);
+export const MASTERDATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../masterdata', `v${MASTERDATA_VERSION}`);
 
 export const FILES = {
   acts: 'acts.csv',
@@ -274,9 +270,7 @@ export class Catalogue {
       push(this.byBns, m.bnsSection.toLowerCase(), m);
     }
     for (const o of parts.overrides) this.overrideByKey.set(`${o.stateCode} ${sectionKey(o.actCode, o.sectionCode)}`, o);
-    this.sensitiveSections = new Set(
-      parts.sections.filter((s) => s.sensitive === 'yes').map((s) => `${s.actCode} ${s.sectionCode}`),
-    );
+    this.sensitiveSections = new Set(parts.sections.filter((s) => s.sensitive === 'yes').map((s) => `${s.actCode} ${s.sectionCode}`));
   }
 
   findAct(code: string): Act | undefined {
@@ -303,7 +297,11 @@ export class Catalogue {
    * The section as a state applies it: the state's override (its 60/90-day class for the
    * contested 10-year line) replaces the national value. Undefined if the section is unknown.
    */
-  sectionForState(stateCode: string | null | undefined, actCode: string, sectionCode: string): (Section & { overrideBasis?: string }) | undefined {
+  sectionForState(
+    stateCode: string | null | undefined,
+    actCode: string,
+    sectionCode: string,
+  ): (Section & { overrideBasis?: string }) | undefined {
     const s = this.findSection(actCode, sectionCode);
     if (!s || !stateCode) return s;
     const o = this.overrideByKey.get(`${stateCode} ${sectionKey(actCode, sectionCode)}`);
@@ -401,32 +399,60 @@ export function buildCatalogue(raw: RawMasterData): Catalogue {
   });
 
   // Keys are unique.
-  dupes(p, 'acts.csv', acts.map((a) => a.code));
-  dupes(p, 'sections.csv', sections.map((s) => sectionKey(s.actCode, s.sectionCode)));
-  dupes(p, 'crime-heads.csv', heads.map((h) => h.code));
-  dupes(p, 'ipc-bns-map.csv', mappings.map((m) => `${m.ipcSection}→${m.bnsSection}`.toLowerCase()));
-  dupes(p, 'modus-operandi.csv', mo.map((m) => m.code));
-  dupes(p, 'section-overrides.csv', overrides.map((o) => `${o.stateCode} ${sectionKey(o.actCode, o.sectionCode)}`));
+  dupes(
+    p,
+    'acts.csv',
+    acts.map((a) => a.code),
+  );
+  dupes(
+    p,
+    'sections.csv',
+    sections.map((s) => sectionKey(s.actCode, s.sectionCode)),
+  );
+  dupes(
+    p,
+    'crime-heads.csv',
+    heads.map((h) => h.code),
+  );
+  dupes(
+    p,
+    'ipc-bns-map.csv',
+    mappings.map((m) => `${m.ipcSection}→${m.bnsSection}`.toLowerCase()),
+  );
+  dupes(
+    p,
+    'modus-operandi.csv',
+    mo.map((m) => m.code),
+  );
+  dupes(
+    p,
+    'section-overrides.csv',
+    overrides.map((o) => `${o.stateCode} ${sectionKey(o.actCode, o.sectionCode)}`),
+  );
 
   // Cross-references resolve.
   const actCodes = new Set(acts.map((a) => a.code));
   const headCodes = new Set(heads.map((h) => h.code));
   const keys = new Set(sections.map((s) => sectionKey(s.actCode, s.sectionCode)));
-  for (const a of acts) if (a.replacedBy && !actCodes.has(a.replacedBy)) p.add(`acts.csv ${a.code}: replaced_by ${a.replacedBy} is not an act`);
+  for (const a of acts)
+    if (a.replacedBy && !actCodes.has(a.replacedBy)) p.add(`acts.csv ${a.code}: replaced_by ${a.replacedBy} is not an act`);
   for (const s of sections) {
     if (!actCodes.has(s.actCode)) p.add(`sections.csv ${s.actCode} ${s.sectionCode}: act ${s.actCode} is not in acts.csv`);
     if (s.crimeHeadCode && !headCodes.has(s.crimeHeadCode)) {
       p.add(`sections.csv ${s.actCode} ${s.sectionCode}: crime head ${s.crimeHeadCode} is not in crime-heads.csv`);
     }
   }
-  for (const h of heads) if (h.parentCode && !headCodes.has(h.parentCode)) p.add(`crime-heads.csv ${h.code}: parent ${h.parentCode} does not exist`);
+  for (const h of heads)
+    if (h.parentCode && !headCodes.has(h.parentCode)) p.add(`crime-heads.csv ${h.code}: parent ${h.parentCode} does not exist`);
   for (const m of mappings) {
     if (!keys.has(sectionKey('IPC', m.ipcSection))) p.add(`ipc-bns-map.csv: IPC ${m.ipcSection} is not in sections.csv`);
     if (!keys.has(sectionKey('BNS', m.bnsSection))) p.add(`ipc-bns-map.csv: BNS ${m.bnsSection} is not in sections.csv`);
   }
-  for (const m of mo) for (const c of m.crimeHeadCodes) if (!headCodes.has(c)) p.add(`modus-operandi.csv ${m.code}: crime head ${c} does not exist`);
+  for (const m of mo)
+    for (const c of m.crimeHeadCodes) if (!headCodes.has(c)) p.add(`modus-operandi.csv ${m.code}: crime head ${c} does not exist`);
   for (const o of overrides) {
-    if (!keys.has(sectionKey(o.actCode, o.sectionCode))) p.add(`section-overrides.csv: ${o.actCode} ${o.sectionCode} is not in sections.csv`);
+    if (!keys.has(sectionKey(o.actCode, o.sectionCode)))
+      p.add(`section-overrides.csv: ${o.actCode} ${o.sectionCode} is not in sections.csv`);
   }
   p.throwIfAny();
   return new Catalogue({ acts, sections, mappings, crimeHeads: heads, modusOperandi: mo, overrides });

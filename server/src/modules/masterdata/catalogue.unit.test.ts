@@ -33,7 +33,12 @@ describe('the shipped master data files', () => {
       expect(c.findSection('IPC', m.ipcSection), `IPC ${m.ipcSection}`).toBeDefined();
     }
     expect(c.bnsForIpc('302').map((m) => m.bnsSection)).toEqual(['103(1)']);
-    expect(c.ipcForBns('70(2)').map((m) => m.ipcSection).sort()).toEqual(['376DA', '376DB']);
+    expect(
+      c
+        .ipcForBns('70(2)')
+        .map((m) => m.ipcSection)
+        .sort(),
+    ).toEqual(['376DA', '376DB']);
   });
 
   it('keeps BNS 106(2) present but disabled', () => {
@@ -90,10 +95,26 @@ describe('an administrator extending the files', () => {
       path.join(st, 'sections.csv'),
       toCsv(header, [
         {
-          act_code: 'BR-PROHIBITION', section_code: '30(a)', kind: 'offence', title_en: 'Manufacture of liquor', title_hi: 'शराब का विनिर्माण',
-          keywords: 'daru; दारू', punishment_max: 'Imprisonment not less than 10 years, may extend to imprisonment for life, and fine',
-          max_months: '', min_months: '120', max_death: 'false', max_life: 'true', fine_only: 'false', cognizable: 'yes', bailable: 'no',
-          compoundable: 'no', sensitive: 'no', crime_head_code: 'S04', in_force_from: '2016-04-01', enabled: 'true', verified: 'unverified',
+          act_code: 'BR-PROHIBITION',
+          section_code: '30(a)',
+          kind: 'offence',
+          title_en: 'Manufacture of liquor',
+          title_hi: 'शराब का विनिर्माण',
+          keywords: 'daru; दारू',
+          punishment_max: 'Imprisonment not less than 10 years, may extend to imprisonment for life, and fine',
+          max_months: '',
+          min_months: '120',
+          max_death: 'false',
+          max_life: 'true',
+          fine_only: 'false',
+          cognizable: 'yes',
+          bailable: 'no',
+          compoundable: 'no',
+          sensitive: 'no',
+          crime_head_code: 'S04',
+          in_force_from: '2016-04-01',
+          enabled: 'true',
+          verified: 'unverified',
         },
       ]),
     );
@@ -104,7 +125,10 @@ describe('an administrator extending the files', () => {
     const cat = loadCatalogue(dir);
     expect(cat.findSection('BR-PROHIBITION', '30(a)')).toMatchObject({ stateCode: 'BR', maxLife: true });
     expect(cat.findAct('BR-PROHIBITION')?.stateCode).toBe('BR');
-    expect(cat.sectionForState('BR', 'BNS', '308(5)')).toMatchObject({ custodyDaysOverride: 60, overrideBasis: 'Patna High Court practice' });
+    expect(cat.sectionForState('BR', 'BNS', '308(5)')).toMatchObject({
+      custodyDaysOverride: 60,
+      overrideBasis: 'Patna High Court practice',
+    });
     expect(cat.sectionForState('UP', 'BNS', '308(5)')?.custodyDaysOverride).toBeNull();
   });
 

@@ -78,12 +78,7 @@ function overlaps(start: string | null, end: string | null, from: string, to: st
 // ---------------------------------------------------------------------------------------------
 
 export type SectionErrorCode =
-  | 'invalid_date'
-  | 'unknown_act'
-  | 'unknown_section'
-  | 'act_not_applicable'
-  | 'section_disabled'
-  | 'section_not_in_force';
+  'invalid_date' | 'unknown_act' | 'unknown_section' | 'act_not_applicable' | 'section_disabled' | 'section_not_in_force';
 
 export interface SectionError {
   /** Position of the item in the list given. */

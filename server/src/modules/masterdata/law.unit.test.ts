@@ -35,7 +35,13 @@ describe('which penal code applies follows the date of the offence', () => {
 
 describe('validateSections names what is wrong with each item', () => {
   it('accepts IPC sections for an offence before 1 July 2024 even when registered later', () => {
-    const v = validateSections([{ act: 'IPC', section: '379' }, { act: 'IPC', section: '34' }], '2024-06-30');
+    const v = validateSections(
+      [
+        { act: 'IPC', section: '379' },
+        { act: 'IPC', section: '34' },
+      ],
+      '2024-06-30',
+    );
     expect(v.ok).toBe(true);
     expect(v.sections.map((s) => s.sectionCode)).toEqual(['379', '34']);
   });
@@ -58,7 +64,13 @@ describe('validateSections names what is wrong with each item', () => {
     expect(validateSections([{ act: 'BNS', section: '106(1)' }], '2025-03-01').ok).toBe(true);
   });
   it('refuses IPC sections struck down or kept in abeyance (303, 124A)', () => {
-    const v = validateSections([{ act: 'IPC', section: '303' }, { act: 'IPC', section: '124A' }], '2023-05-01');
+    const v = validateSections(
+      [
+        { act: 'IPC', section: '303' },
+        { act: 'IPC', section: '124A' },
+      ],
+      '2023-05-01',
+    );
     expect(v.errors.map((e) => e.code)).toEqual(['section_disabled', 'section_disabled']);
   });
   it('refuses a section not yet in force on the date: IPC 376AB (2018) for a 2017 offence', () => {
@@ -88,7 +100,13 @@ describe('validateSections names what is wrong with each item', () => {
     expect(sectionErrorFields(v.errors)).toEqual({ 'sections.1': v.errors[0].message, 'sections.2': v.errors[1].message });
   });
   it('is forgiving about spacing and case in what the officer typed', () => {
-    const v = validateSections([{ act: 'bns', section: ' 303 (2) ' }, { act: 'NDPS', section: '20(B)(ii)(a)' }], '2025-01-01');
+    const v = validateSections(
+      [
+        { act: 'bns', section: ' 303 (2) ' },
+        { act: 'NDPS', section: '20(B)(ii)(a)' },
+      ],
+      '2025-01-01',
+    );
     expect(v.ok).toBe(true);
     expect(v.sections.map((s) => `${s.actCode} ${s.sectionCode}`)).toEqual(['BNS 303(2)', 'NDPS 20(b)(ii)(A)']);
   });

@@ -33,10 +33,7 @@ const BATCH = 200;
  * Upserts the master data release in `dir` (default: the shipped server/masterdata/v1).
  * Throws, writing nothing, if a file has a problem (the message lists them all).
  */
-export async function loadMasterData(
-  db: Kysely<any>,
-  opts: { dir?: string; dataVersion?: number } = {},
-): Promise<LoadResult> {
+export async function loadMasterData(db: Kysely<any>, opts: { dir?: string; dataVersion?: number } = {}): Promise<LoadResult> {
   const raw = readMasterDataDir(opts.dir ?? MASTERDATA_DIR);
   const catalogue = buildCatalogue(raw); // refuses bad files before touching the database
   const dataVersion = opts.dataVersion ?? MASTERDATA_VERSION;

@@ -27,15 +27,33 @@ export interface PunishmentNumbers {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, 'twenty-four': 24, thirty: 30,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  'twenty-four': 24,
+  thirty: 30,
 };
 const UNIT = '(years?|months?|days?|hours?)';
 const MONTHS_PER: Record<string, number> = { year: 12, month: 1, day: 1 / 30, hour: 1 / 720 };
 
-const toMonths = (n: number, unit: string): number =>
-  Math.round(n * MONTHS_PER[unit.replace(/s$/, '')] * 100) / 100;
+const toMonths = (n: number, unit: string): number => Math.round(n * MONTHS_PER[unit.replace(/s$/, '')] * 100) / 100;
 
 /** Text that defers the punishment to another offence or to a State: nothing to read. */
 const DEFERS = [/^definition\b/, /^same as\b/, /^as for\b/, /\bvaries\b/, /\bin addition to\b/, /^as per\b/];
@@ -131,7 +149,11 @@ export function parsePunishment(text: string): PunishmentNumbers {
 }
 
 function normalise(text: string): string {
-  let t = text.toLowerCase().replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').trim();
+  let t = text
+    .toLowerCase()
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
   // Fractions of another offence's term ("one-half of the longest term") are not numbers of their own.
   t = t.replace(/\bone-(half|third|fourth|quarter)\b/g, 'fraction-$1');
   t = t.replace(/\b(twenty-four|[a-z]+)\b/g, (w) => (w in NUMBER_WORDS ? String(NUMBER_WORDS[w]) : w));

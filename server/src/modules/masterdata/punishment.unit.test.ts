@@ -28,10 +28,19 @@ const c = getCatalogue();
 describe('parsePunishment reads the numbers out of the source text', () => {
   it.each([
     ['Imprisonment up to 3 years, or fine, or both', { maxMonths: 36, minMonths: null, maxLife: false, maxDeath: false, fineOnly: false }],
-    ['Rigorous imprisonment not less than 10 years, may extend to imprisonment for life, and fine', { maxMonths: null, minMonths: 120, maxLife: true }],
+    [
+      'Rigorous imprisonment not less than 10 years, may extend to imprisonment for life, and fine',
+      { maxMonths: null, minMonths: 120, maxLife: true },
+    ],
     ['Rigorous imprisonment 10-20 years and fine Rs 1-2 lakh (court may impose higher fine)', { maxMonths: 240, minMonths: 120 }],
-    ['First: 6 months-1 year, or fine Rs 1,000-5,000, or both; subsequent within 3 years: up to 2 years, or fine Rs 10,000, or both', { maxMonths: 24, minMonths: null }],
-    ['Death, or imprisonment for life, or rigorous imprisonment not less than 10 years, and fine', { maxDeath: true, maxLife: true, minMonths: 120 }],
+    [
+      'First: 6 months-1 year, or fine Rs 1,000-5,000, or both; subsequent within 3 years: up to 2 years, or fine Rs 10,000, or both',
+      { maxMonths: 24, minMonths: null },
+    ],
+    [
+      'Death, or imprisonment for life, or rigorous imprisonment not less than 10 years, and fine',
+      { maxDeath: true, maxLife: true, minMonths: 120 },
+    ],
     ['Fine up to Rs 5,000', { maxMonths: 0, fineOnly: true }],
     ['Simple imprisonment up to 24 hours, or fine up to Rs 1,000, or both, or community service', { maxMonths: 0.03, fineOnly: false }],
     ['Imprisonment up to 3 years and fine; if the intended offence is theft: up to 10 years', { maxMonths: 120, minMonths: null }],

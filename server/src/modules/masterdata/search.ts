@@ -54,8 +54,20 @@ function actAliases(c: Catalogue): Map<string, string> {
     m.set(a.shortName.toLowerCase().replace(/\s+act$/, ''), a.code);
   }
   for (const [alias, code] of Object.entries({
-    it: 'ITA', mv: 'MVA', jj: 'JJA', 'sc/st': 'SCSTPOA', scst: 'SCSTPOA', poa: 'SCSTPOA', dowry: 'DPA', arms: 'ARMS',
-    'भारतीय न्याय संहिता': 'BNS', 'भा.न्या.सं.': 'BNS', बीएनएस: 'BNS', 'भारतीय दंड संहिता': 'IPC', 'भा.दं.सं.': 'IPC', आईपीसी: 'IPC',
+    it: 'ITA',
+    mv: 'MVA',
+    jj: 'JJA',
+    'sc/st': 'SCSTPOA',
+    scst: 'SCSTPOA',
+    poa: 'SCSTPOA',
+    dowry: 'DPA',
+    arms: 'ARMS',
+    'भारतीय न्याय संहिता': 'BNS',
+    'भा.न्या.सं.': 'BNS',
+    बीएनएस: 'BNS',
+    'भारतीय दंड संहिता': 'IPC',
+    'भा.दं.सं.': 'IPC',
+    आईपीसी: 'IPC',
   })) {
     if (c.findAct(code)) m.set(alias, code);
   }
@@ -66,7 +78,10 @@ function actAliases(c: Catalogue): Map<string, string> {
 function splitAct(q: string, aliases: Map<string, string>): { act?: string; rest: string } {
   const names = [...aliases.keys()].sort((a, b) => b.length - a.length);
   for (const n of names) {
-    for (const re of [new RegExp(`^${escape(n)}(?:\\s+act)?(?:\\s+|,\\s*)(.+)$`), new RegExp(`^(.+?)(?:\\s+|,\\s*)${escape(n)}(?:\\s+act)?$`)]) {
+    for (const re of [
+      new RegExp(`^${escape(n)}(?:\\s+act)?(?:\\s+|,\\s*)(.+)$`),
+      new RegExp(`^(.+?)(?:\\s+|,\\s*)${escape(n)}(?:\\s+act)?$`),
+    ]) {
       const m = q.match(re);
       if (m) return { act: aliases.get(n), rest: m[1].trim() };
     }
@@ -127,7 +142,7 @@ export function searchSections(q: string, opts: SearchOptions = {}, catalogue: C
       if (score > 0) hits.push({ section: s, score, matchedBy: 'number' });
     }
     // An IPC number typed for a BNS-era offence: offer the BNS sections that replaced it.
-    const date = typeof opts.date === 'string' ? opts.date : opts.date?.to ?? opts.date?.from;
+    const date = typeof opts.date === 'string' ? opts.date : (opts.date?.to ?? opts.date?.from);
     const wantsIpcBridge = date !== undefined && penalCodeOn(date) === 'BNS' && (!act || act === 'IPC');
     if (wantsIpcBridge) {
       const ipcCodes = catalogue.sectionsOf('IPC').filter((s) => numberScore(s.sectionCode, compact) >= 90);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchSections } from './search.js';
 
-const top = (q: string, date?: string) =>
-  searchSections(q, { date, limit: 5 }).map((h) => `${h.section.actCode} ${h.section.sectionCode}`);
+const top = (q: string, date?: string) => searchSections(q, { date, limit: 5 }).map((h) => `${h.section.actCode} ${h.section.sectionCode}`);
 
 describe('searchSections, the FIR form’s section picker', () => {
   it('finds a section by its number, sub-section first', () => {
