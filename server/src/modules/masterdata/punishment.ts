@@ -39,6 +39,21 @@ export function band(p: PunishmentNumbers): Band | undefined {
   return '7plus';
 }
 
+const BAND_BASIS: Record<Band, string> = {
+  upto3:
+    'Punishable with less than three years (or fine only): BNSS 35(7) applies; no preliminary enquiry (173(3)) or forensic visit (176(3)).',
+  '3to7':
+    'Punishable with three years or more but less than seven: BNSS 173(3) preliminary enquiry possible; notice of appearance (35(3)).',
+  '7plus': 'Punishable with seven years or more: BNSS 176(3) forensic visit.',
+  death_life: 'Punishable with death or imprisonment for life: BNSS 176(3) forensic visit; 187(3)(i) 90 days.',
+};
+
+/** The band with the legal basis of its edges; undefined band when the punishment is indeterminate. */
+export function bandWithBasis(p: PunishmentNumbers): { band: Band | undefined; basis: string } {
+  const b = band(p);
+  return { band: b, basis: b ? BAND_BASIS[b] : INDETERMINATE_BASIS };
+}
+
 /** Orders punishments from lightest to gravest: death > life > longer maximum > longer minimum. */
 export function severity(p: PunishmentNumbers): number {
   if (p.maxDeath) return 1e6;

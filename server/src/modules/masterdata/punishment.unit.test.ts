@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   band,
+  bandWithBasis,
   custodyLimit,
   custodyLimitFor,
   forensicVisit,
@@ -88,6 +89,9 @@ describe('band follows the law’s edges, not the source’s band column', () =>
     expect(band(years(10))).toBe('7plus');
     expect(band(life)).toBe('death_life');
     expect(band(death)).toBe('death_life');
+  });
+  it('gives the basis of a band with it', () => {
+    expect(bandWithBasis(years(3))).toEqual({ band: '3to7', basis: expect.stringMatching(/BNSS 173\(3\)/) });
   });
   it('puts fine-only offences in upto3', () => {
     expect(band(c.getSection('BNS', '285'))).toBe('upto3');
