@@ -1,0 +1,26 @@
+import { features } from '../../routes.ts';
+import type { CountDef, QuickLink } from '../types.ts';
+import { allowed } from '../access.ts';
+import type { Role } from '../../policy.ts';
+
+/** Every count label and quick link that features declared, gathered once. */
+export function countDefs(): Record<string, CountDef> {
+  return Object.assign({}, ...features.map((f) => f.counts ?? {}));
+}
+
+export function quickLinksFor(role: Role): QuickLink[] {
+  return features
+    .flatMap((f) => f.quickLinks ?? [])
+    .filter((l) => allowed(role, l))
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+}
+
+/** 'auditEventsToday' → 'Audit events today': a label for a count no feature has named yet. */
+export function humanize(key: string): string {
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,23 @@
+import type { Feature } from './features/types.ts';
+import { authFeature } from './features/auth/routes.tsx';
+import { accountFeature } from './features/account/routes.tsx';
+import { dashboardFeature } from './features/dashboard/routes.tsx';
+import { usersFeature } from './features/users/routes.tsx';
+import { orgFeature } from './features/org/routes.tsx';
+import { auditFeature } from './features/audit/routes.tsx';
+import { outboxFeature } from './features/outbox/routes.tsx';
+
+/**
+ * Every feature of the web app. A new feature adds one line here; its routes, navigation,
+ * dashboard links and count labels come with it (see features/types.ts), and its messages
+ * are found by file name (features/<id>/messages.{en,hi}.json).
+ */
+export const features: Feature[] = [
+  authFeature,
+  accountFeature,
+  dashboardFeature,
+  usersFeature,
+  orgFeature,
+  auditFeature,
+  outboxFeature,
+];
