@@ -3,6 +3,8 @@ import { authRoutes } from './modules/auth/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { investigationRoutes } from './modules/investigation/routes.js';
+import { clockRoutes } from './modules/clocks/routes.js';
 
 /** Every module's routes, registered under /api/v1. A new module adds one line here. */
 export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
@@ -10,4 +12,6 @@ export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
   orgRoutes,
   auditRoutes,
   dashboardRoutes,
+  investigationRoutes,
+  clockRoutes,
 ];

@@ -6,7 +6,6 @@ export * from './scope.js';
 
 const police = POLICE_ROLES;
 const station = ['duty_officer', 'io', 'sho'] as const;
-const supervisors = ['sho', 'sdpo', 'sp', 'scrb', 'admin'] as const;
 
 /**
  * Who may do what: the one place that answers it. Routes name an action; handlers never
@@ -33,9 +32,12 @@ export const PERMISSIONS = {
   'complaint.read_station': [...police],
   'case.read': [...police],
   'case.assign_io': ['sho'],
-  'case.investigate': ['io', 'sho'],
+  // Investigation records: only an IO, and in the service only the case's designated IO.
+  'case.investigate': ['io'],
+  // Workflow moves through the API; the workflow table decides which move is whose.
+  'case.transition': ['io', 'sho'],
   'case.approve_final_report': ['sho'],
-  'case.supervise': [...supervisors],
+  'case.supervise': ['sho', 'sdpo', 'sp'],
   'people.read': [...police],
   'people.merge': ['sho', 'sdpo', 'sp', 'scrb', 'admin'],
   'history_sheet.manage': ['sho', 'sp'],

@@ -1,0 +1,243 @@
+/**
+ * The statutory clock engine: pure functions from a case's recorded events to its deadlines.
+ * No database, no current time: `computeClocks` gives each clock's start, due and stop; the
+ * status (running, due soon, overdue, met, missed) is decided against a given instant by
+ * `clockStatus`. The punishment facts come from the master data (masterdata/punishment.ts:
+ * custodyLimit, which carries the contested 10-year line and the per-section override), never
+ * from a band column or a number written here.
+ *
+ * How the periods are counted (each rule cites its source):
+ * - BNSS 58: 24 hours from the arrest, exclusive of the journey to the magistrate: an exact
+ *   instant; production at exactly 24 h is in time.
+ * - BNSS 187(3): 60 / 90 days of detention counted from the first remand, the day of remand
+ *   included (Enforcement Directorate v. Kapil Wadhawan, SC 2023): the charge sheet is due by
+ *   the end of the 60th / 90th day (IST); default bail accrues on the next day.
+ * - BNSS 193(2): two months "from the date on which the information was recorded"; the first
+ *   day is excluded (General Clauses Act 1897 s.9): due by the end of the same date two months
+ *   later (IST), or the month's last day if it has no such date.
+ * - BNSS 193(3)(ii): progress to the informant "within a period of ninety days" of the
+ *   registration, the first day excluded: by the end of registration date + 90 days (IST).
+ */
+import { istDate } from '../../lib/clock.js';
+import { custodyLimit, type CustodySection, type Procedure, type Ruling } from '../masterdata/index.js';
+
+export const CLOCK_KINDS = ['production_24h', 'charge_sheet_60_90', 'investigation_2_months', 'progress_notice_90d'] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
+
+export interface ArrestFacts {
+  id: string;
+  /** A1 Ramesh Kumar */
+  label: string;
+  kind: 'arrest' | 'court_surrender';
+  arrestedAt: Date;
+  /** First production before a magistrate (a remand implies one). */
+  producedAt: Date | null;
+  journeyMinutes: number;
+  firstRemandAt: Date | null;
+  /** Released on bail or otherwise before production (ends the 24-hour clock). */
+  releasedBeforeProductionAt: Date | null;
+  /** Released on bail or otherwise after the first remand (ends the detention the 60/90 days limit). */
+  releasedAfterRemandAt: Date | null;
+}
+
+export interface CaseClockFacts {
+  firId: string;
+  registeredAt: Date;
+  /** BNSS for an FIR registered on or after 1 July 2024 (BNSS 531(2)(a)). */
+  procedure: Procedure;
+  /** The case's sections as the master data (with the state's overrides) gives them. */
+  sections: (CustodySection & { actCode: string; sectionCode: string })[];
+  /** masterdata's twoMonthInvestigation(sections): BNSS 193(2) rape / POCSO. */
+  twoMonth: Ruling;
+  arrests: ArrestFacts[];
+  /** The IO submitted the final report (the investigation is complete), if the case is still past that point. */
+  finalReportSubmittedAt: Date | null;
+  /** The SHO forwarded the final report to the court (charge sheet filed), if still so. */
+  finalReportForwardedAt: Date | null;
+  /** The first progress notice to the informant or victim. */
+  progressNoticeAt: Date | null;
+}
+
+export interface ClockSpec {
+  key: string;
+  kind: ClockKind;
+  subjectId: string | null;
+  subjectLabel: string | null;
+  startedAt: Date;
+  dueAt: Date;
+  stoppedAt: Date | null;
+  stopReason: string | null;
+  basis: string;
+  basisHi: string;
+  details: Record<string, unknown>;
+}
+
+const HOUR = 3_600_000;
+
+/** 'YYYY-MM-DD' + n days, as a calendar date. */
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 'YYYY-MM-DD' + n calendar months; a date the month lacks becomes its last day (31 Dec + 2 → 28/29 Feb). */
+export function addMonths(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** The last instant of an IST calendar day. */
+export function endOfIstDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+05:30`);
+}
+
+function production(a: ArrestFacts): ClockSpec | null {
+  // A person who surrenders in court is already before the magistrate.
+  if (a.kind !== 'arrest') return null;
+  const journey = a.journeyMinutes > 0 ? a.journeyMinutes : 0;
+  const dueAt = new Date(a.arrestedAt.getTime() + 24 * HOUR + journey * 60_000);
+  let stoppedAt: Date | null = null;
+  let stopReason: string | null = null;
+  if (a.producedAt && (!a.releasedBeforeProductionAt || a.producedAt <= a.releasedBeforeProductionAt)) {
+    stoppedAt = a.producedAt;
+    stopReason = 'produced before the magistrate';
+  } else if (a.releasedBeforeProductionAt) {
+    stoppedAt = a.releasedBeforeProductionAt;
+    stopReason = 'released from police custody before production';
+  }
+  return {
+    key: `production_24h:${a.id}`,
+    kind: 'production_24h',
+    subjectId: a.id,
+    subjectLabel: a.label,
+    startedAt: a.arrestedAt,
+    dueAt,
+    stoppedAt,
+    stopReason,
+    basis:
+      'BNSS 58: a person arrested without warrant is not detained for more than 24 hours without being produced before a magistrate, excluding the time of the journey from the place of arrest to the court.' +
+      (journey ? ` Journey time recorded: ${journey} minutes.` : ''),
+    basisHi:
+      'बीएनएसएस 58: वारंट के बिना गिरफ्तार व्यक्ति को मजिस्ट्रेट के समक्ष पेश किए बिना 24 घंटे से अधिक निरुद्ध नहीं रखा जाएगा (गिरफ्तारी स्थल से न्यायालय तक की यात्रा का समय छोड़कर)।' +
+      (journey ? ` दर्ज यात्रा समय: ${journey} मिनट।` : ''),
+    details: { hours: 24, journeyMinutes: journey },
+  };
+}
+
+function chargeSheet(f: CaseClockFacts, a: ArrestFacts): ClockSpec | null {
+  if (!a.firstRemandAt) return null;
+  const limit = custodyLimit(f.sections, { procedure: f.procedure });
+  const remandDay = istDate(a.firstRemandAt);
+  // The day of the first remand counts as day 1 (Kapil Wadhawan, SC 2023).
+  const dueAt = endOfIstDay(addDays(remandDay, limit.days - 1));
+  let stoppedAt: Date | null = null;
+  let stopReason: string | null = null;
+  if (f.finalReportForwardedAt && f.finalReportForwardedAt >= a.firstRemandAt) {
+    stoppedAt = f.finalReportForwardedAt;
+    stopReason = 'final report forwarded to the court';
+  } else if (a.releasedAfterRemandAt) {
+    stoppedAt = a.releasedAfterRemandAt;
+    stopReason = 'accused released from custody';
+  }
+  const decided = limit.decidedBy?.actCode ? `${limit.decidedBy.actCode} ${limit.decidedBy.sectionCode}` : null;
+  return {
+    key: `charge_sheet_60_90:${a.id}`,
+    kind: 'charge_sheet_60_90',
+    subjectId: a.id,
+    subjectLabel: a.label,
+    startedAt: a.firstRemandAt,
+    dueAt,
+    stoppedAt,
+    stopReason,
+    basis: `${limit.basis} Counted from the first remand on ${remandDay}, that day included (Enforcement Directorate v. Kapil Wadhawan, SC 2023); after the ${limit.days}th day the accused may claim default bail (BNSS 187(3)).`,
+    basisHi:
+      `बीएनएसएस 187(3): ${limit.days} दिन${decided ? ` (${decided} के आधार पर)` : ''}; प्रथम रिमांड ${remandDay} से, वह दिन सम्मिलित। ${limit.days}वें दिन के बाद आरोप पत्र न होने पर अभियुक्त व्यतिक्रम जमानत (डिफ़ॉल्ट बेल) का अधिकारी है।` +
+      (limit.contested ? ` यह विवादित 10-वर्ष रेखा पर है; दूसरी व्याख्या से ${limit.alternativeDays} दिन।` : ''),
+    details: {
+      days: limit.days,
+      contested: limit.contested,
+      alternativeDays: limit.alternativeDays ?? null,
+      decidedBy: decided,
+      indeterminate: limit.indeterminate ?? false,
+      procedure: f.procedure,
+    },
+  };
+}
+
+function twoMonths(f: CaseClockFacts): ClockSpec | null {
+  if (!f.twoMonth.applies) return null;
+  const day = istDate(f.registeredAt);
+  const dueAt = endOfIstDay(addMonths(day, 2));
+  return {
+    key: 'investigation_2_months',
+    kind: 'investigation_2_months',
+    subjectId: null,
+    subjectLabel: null,
+    startedAt: f.registeredAt,
+    dueAt,
+    stoppedAt: f.finalReportSubmittedAt,
+    stopReason: f.finalReportSubmittedAt ? 'investigation completed: final report submitted' : null,
+    basis: `${f.twoMonth.basis} Counted from ${day}, the first day excluded (General Clauses Act 1897 s.9).`,
+    basisHi: 'बीएनएसएस 193(2): बलात्संग (बीएनएस 64-68, 70, 71) और पॉक्सो (धारा 4, 6, 8, 10) की विवेचना सूचना दर्ज होने की तिथि से दो माह में पूरी होगी।',
+    details: { months: 2 },
+  };
+}
+
+function progressNotice(f: CaseClockFacts): ClockSpec | null {
+  if (f.procedure !== 'BNSS') return null;
+  const day = istDate(f.registeredAt);
+  return {
+    key: 'progress_notice_90d',
+    kind: 'progress_notice_90d',
+    subjectId: null,
+    subjectLabel: null,
+    startedAt: f.registeredAt,
+    dueAt: endOfIstDay(addDays(day, 90)),
+    stoppedAt: f.progressNoticeAt,
+    stopReason: f.progressNoticeAt ? 'progress notice sent to the informant / victim' : null,
+    basis:
+      'BNSS 193(3)(ii): the police officer informs the informant or the victim of the progress of the investigation within ninety days, by any means including electronic communication. Counted from the registration, the first day excluded.',
+    basisHi: 'बीएनएसएस 193(3)(ii): पुलिस अधिकारी नब्बे दिनों के भीतर सूचनाकर्ता या पीड़ित को विवेचना की प्रगति की सूचना देगा, इलेक्ट्रॉनिक माध्यम सहित।',
+    details: { days: 90 },
+  };
+}
+
+/** Every clock of a case, from its facts. Pure. */
+export function computeClocks(f: CaseClockFacts): ClockSpec[] {
+  const out: ClockSpec[] = [];
+  for (const a of f.arrests) {
+    const p = production(a);
+    if (p) out.push(p);
+    const c = chargeSheet(f, a);
+    if (c) out.push(c);
+  }
+  const t = twoMonths(f);
+  if (t) out.push(t);
+  const n = progressNotice(f);
+  if (n) out.push(n);
+  return out;
+}
+
+export type ClockStatus = 'met' | 'missed' | 'running' | 'due_soon' | 'overdue';
+
+/**
+ * A clock's status at `now`: stopped in time (met) or late (missed); running, due within
+ * `soonMs` (default 7 days) or overdue. Due at exactly `dueAt` is still in time.
+ */
+export function clockStatus(c: { dueAt: Date; stoppedAt: Date | null }, now: Date, soonMs = 7 * 24 * HOUR): ClockStatus {
+  if (c.stoppedAt) return c.stoppedAt.getTime() <= c.dueAt.getTime() ? 'met' : 'missed';
+  if (now.getTime() > c.dueAt.getTime()) return 'overdue';
+  if (c.dueAt.getTime() - now.getTime() <= soonMs) return 'due_soon';
+  return 'running';
+}
+
+export const CLOCK_LABELS = {
+  production_24h: { en: 'Produce before magistrate (24 h)', hi: 'मजिस्ट्रेट के समक्ष पेशी (24 घंटे)' },
+  charge_sheet_60_90: { en: 'Charge sheet before default bail (60/90 days)', hi: 'डिफ़ॉल्ट बेल से पहले आरोप पत्र (60/90 दिन)' },
+  investigation_2_months: { en: 'Complete rape/POCSO investigation (2 months)', hi: 'बलात्संग/पॉक्सो विवेचना पूर्ण (2 माह)' },
+  progress_notice_90d: { en: 'Inform informant/victim of progress (90 days)', hi: 'सूचनाकर्ता/पीड़ित को प्रगति की सूचना (90 दिन)' },
+} as const satisfies Record<ClockKind, { en: string; hi: string }>;
