@@ -3,6 +3,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { notifyRoutes } from './modules/notify/routes.js';
 import { investigationRoutes } from './modules/investigation/routes.js';
 import { clockRoutes } from './modules/clocks/routes.js';
 
@@ -12,6 +13,7 @@ export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
   orgRoutes,
   auditRoutes,
   dashboardRoutes,
+  notifyRoutes,
   investigationRoutes,
   clockRoutes,
 ];

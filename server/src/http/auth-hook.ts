@@ -18,9 +18,9 @@ export const csrfRefused = () =>
 
 /**
  * Runs before every /api route: resolves the session, then enforces, in order, login, the
- * pending second factor, a temporary password, the CSRF token on state-changing requests,
- * and the route's policy action. Routes declare what they need in `config`; nothing in a
- * handler checks a role.
+ * pending second factor, a temporary password, a 2FA enrolment the role requires, the CSRF
+ * token on state-changing requests, and the route's policy action. Routes declare what they
+ * need in `config`; nothing in a handler checks a role.
  */
 export function authHook(deps: Deps) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
@@ -55,6 +55,9 @@ export function authHook(deps: Deps) {
     }
     if (auth.user.passwordTemporary && !cfg.allowTemporaryPassword) {
       throw new AppError(403, 'password_change_required', 'Your password has expired; set a new one.', 'आपके पासवर्ड की अवधि समाप्त हो गई है; नया पासवर्ड सेट करें।');
+    }
+    if (auth.mfaEnrolmentRequired && !cfg.allowMfaEnrolment) {
+      throw new AppError(403, 'mfa_enrolment_required', 'Your role needs two-factor authentication. Set it up to continue.', 'आपकी भूमिका के लिए दो-चरणीय प्रमाणीकरण आवश्यक है। आगे बढ़ने के लिए इसे सेट करें।');
     }
     if (!SAFE_METHODS.has(req.method) && !cfg.skipCsrf) checkCsrf(req);
     if (cfg.permission && !can(auth.user.role, cfg.permission)) throw forbidden();

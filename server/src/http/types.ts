@@ -36,6 +36,11 @@ export interface AuthContext {
   sessionId: string;
   csrfToken: string;
   mfaPending: boolean;
+  /**
+   * The user's role must have two-factor authentication (MFA_REQUIRED_ROLES) and they have not
+   * enrolled yet: the session reaches only routes marked `allowMfaEnrolment`.
+   */
+  mfaEnrolmentRequired?: boolean;
   user: SessionUser;
   scope: Scope;
 }
@@ -54,6 +59,8 @@ declare module 'fastify' {
     allowMfaPending?: boolean;
     /** Reachable while the password is a temporary one that must be changed. */
     allowTemporaryPassword?: boolean;
+    /** Reachable by a session whose role needs 2FA before the user has enrolled (enrol, confirm, me, logout). */
+    allowMfaEnrolment?: boolean;
     /** Skip the CSRF check (login only: there is no session yet to bind a token to). */
     skipCsrf?: boolean;
   }

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'org.manage': ['admin'],
   'users.read': ['admin'],
   'users.manage': ['admin'],
+  'users.unlock': ['admin'],
+  'users.mfa_reset': ['admin'],
   'audit.read': ['admin', 'scrb'],
   'outbox.read': ['admin'],
   'gd.read': [...police],

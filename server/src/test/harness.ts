@@ -1,10 +1,13 @@
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyServerOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { buildApp } from '../app.js';
 import { testConfig, type Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { App } from '../http/types.js';
 import { ManualClock } from '../lib/clock.js';
 import { prepareDatabase } from '../startup.js';
+import { normaliseUsername } from '../modules/auth/password.js';
+import { totpCode } from '../modules/auth/totp.js';
 import type { DemoIds } from '../seed/demo.js';
 import { seedAll } from '../seed/index.js';
 import { createTestDb, type TestDb } from './db.js';
@@ -18,8 +21,17 @@ export interface TestContext {
   ids: DemoIds;
   config: Config;
   testDb: TestDb;
-  /** Logs in a demo user (CAPTCHA off) and returns a client that carries its cookie and CSRF token. */
+  /**
+   * Logs in a demo user and returns a client that carries its cookie and CSRF token. It does
+   * what a person would: answers the captcha when CAPTCHA=on (through the test hook), sets up
+   * two-factor authentication at the first login of a role that needs it (MFA_REQUIRED_ROLES:
+   * admin, sp, scrb, sho), and enters the current TOTP code at later logins.
+   */
   login(username: string, password?: string): Promise<Client>;
+  /** TOTP secrets and recovery codes of the users the harness enrolled, by username. */
+  mfa: Map<string, { secret: string; recoveryCodes: string[] }>;
+  /** The code the user's authenticator app shows now (the user must have been enrolled by login()). */
+  totp(username: string): string;
   /** A client with no session. */
   anon(): Client;
   close(): Promise<void>;
@@ -30,6 +42,8 @@ export interface StartOptions {
   clockStart?: string;
   /** Seed the demo records of every module too (FIRs, cases...); default false: organisation and users only. */
   withRecords?: boolean;
+  /** The app's logger (default: none). Tests that read the log pass a pino config with a stream. */
+  logger?: FastifyServerOptions['logger'];
 }
 
 /**
@@ -42,9 +56,12 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestContext
   await prepareDatabase(db);
   const clock = new ManualClock(opts.clockStart ?? '2026-01-15T06:30:00Z');
   const ids = await seedAll(db, TEST_PASSWORD, clock, { withRecords: opts.withRecords ?? false });
-  const config = testConfig(opts.config);
-  const app = await buildApp({ config, db, clock, logger: false, webDist: '/nonexistent' });
+  // No background relay: tests deliver e-mail/SMS when they choose (createRelay(...).drain()).
+  const config = testConfig({ NOTIFY_POLL_MS: '0', ...opts.config });
+  const app = await buildApp({ config, db, clock, logger: opts.logger ?? false, webDist: '/nonexistent' });
   await app.ready();
+  const mfa = new Map<string, { secret: string; recoveryCodes: string[] }>();
+  const fail = (what: string, r: LightMyRequestResponse) => new Error(`${what} failed: ${r.statusCode} ${r.body}`);
   const ctx: TestContext = {
     app,
     db,
@@ -53,10 +70,35 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestContext
     config,
     testDb,
     anon: () => new Client(app),
+    mfa,
+    totp(username) {
+      const m = mfa.get(normaliseUsername(username));
+      if (!m) throw new Error(`${username} has no 2FA set up by the harness`);
+      return totpCode(m.secret, clock.now());
+    },
     async login(username, password = TEST_PASSWORD) {
       const c = new Client(app);
-      const r = await c.post('/api/v1/auth/login', { username, password });
-      if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
+      const body: Record<string, unknown> = { username, password };
+      if (config.CAPTCHA === 'on') Object.assign(body, await solveCaptcha(c));
+      const r = await c.post('/api/v1/auth/login', body);
+      if (r.statusCode !== 200) throw fail(`login ${username}`, r);
+      const answer = r.json() as { mfaRequired?: boolean; mfaEnrolmentRequired?: boolean };
+      const key = normaliseUsername(username);
+      if (answer.mfaRequired) {
+        if (!mfa.has(key)) throw new Error(`login ${username}: 2FA is on but the harness did not set it up, so it has no secret`);
+        // The frozen test clock lets the harness log one user in many times within one 30-second
+        // step, where a person would wait for the next code: forget the step last used.
+        await sql`update auth_state set totp_last_step = null where user_id = (select id from app_user where username = ${key})`.execute(db.kysely);
+        const m = await c.post('/api/v1/auth/login/mfa', { code: ctx.totp(key) });
+        if (m.statusCode !== 200) throw fail(`login ${username} (second factor)`, m);
+      } else if (answer.mfaEnrolmentRequired) {
+        const e = await c.post('/api/v1/auth/mfa/totp/enrol');
+        if (e.statusCode !== 200) throw fail(`2FA set-up of ${username}`, e);
+        const { secret } = e.json() as { secret: string };
+        const conf = await c.post('/api/v1/auth/mfa/totp/confirm', { code: totpCode(secret, clock.now()) });
+        if (conf.statusCode !== 200) throw fail(`2FA confirmation of ${username}`, conf);
+        mfa.set(key, { secret, recoveryCodes: (conf.json() as { recoveryCodes: string[] }).recoveryCodes });
+      }
       return c;
     },
     async close() {
@@ -65,6 +107,16 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestContext
     },
   };
   return ctx;
+}
+
+/** A fresh captcha and its answer, read through the test-only hook. */
+export async function solveCaptcha(c: Client, kind: 'image' | 'text' = 'image'): Promise<{ captchaId: string; captchaAnswer: string }> {
+  const cap = await c.get(`/api/v1/auth/captcha?kind=${kind}`);
+  if (cap.statusCode !== 200) throw new Error(`captcha failed: ${cap.statusCode} ${cap.body}`);
+  const { captchaId } = cap.json() as { captchaId: string };
+  const a = await c.get(`/api/v1/auth/captcha/${captchaId}/answer-for-tests`);
+  if (a.statusCode !== 200) throw new Error(`captcha answer failed: ${a.statusCode} ${a.body}`);
+  return { captchaId, captchaAnswer: (a.json() as { answer: string }).answer };
 }
 
 type Body = Record<string, unknown> | unknown[] | undefined;
