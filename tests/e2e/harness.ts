@@ -1,0 +1,127 @@
+/**
+ * Browser tests: the real server, in this process, on a fresh in-memory PGlite with the demo
+ * state, serving the real web build; Debian's Chromium driven by playwright-core.
+ */
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../server/src/app.ts';
+import { loadConfig, type Config } from '../../server/src/config.ts';
+import { openPglite, type Db } from '../../server/src/db/index.ts';
+import { systemClock } from '../../server/src/lib/clock.ts';
+import { prepareDatabase } from '../../server/src/startup.ts';
+import { seedAll } from '../../server/src/seed/index.ts';
+import type { App } from '../../server/src/http/types.ts';
+import { ensureWebBuild, WEB_DIST } from '../../scripts/ensure-web-build.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Playwright gives every launch a fresh temporary --user-data-dir of its own.
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface E2E {
+  url: string;
+  app: App;
+  db: Db;
+  config: Config;
+  browser: Browser;
+  /** A new browser context (its own cookies and storage) with one page. */
+  newPage(opts?: { width?: number; height?: number; lang?: 'en' | 'hi' }): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Environment-style overrides: { CAPTCHA: 'on', MFA_REQUIRED_ROLES: 'sho' }. */
+  config?: Partial<Record<keyof Config, string>>;
+  /** Seed every module's demo records too (FIRs, cases…); default: organisation and users only. */
+  withRecords?: boolean;
+}
+
+/** Builds the web app if stale, starts the server on a free port and launches Chromium. */
+export async function startE2E(opts: StartOptions = {}): Promise<E2E> {
+  await ensureWebBuild({ log: () => undefined });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    CAPTCHA: 'off',
+    NOTIFY_POLL_MS: '100',
+    // Many logins from one address in a few seconds: keep the per-IP limits out of the way.
+    RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '1000',
+    ...opts.config,
+  } as NodeJS.ProcessEnv);
+  const db = await openPglite();
+  await prepareDatabase(db);
+  await seedAll(db, PASSWORD, systemClock, { withRecords: opts.withRecords ?? false });
+  const app = await buildApp({ config, db, clock: systemClock, logger: false, webDist: WEB_DIST });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    url,
+    app,
+    db,
+    config,
+    browser,
+    async newPage({ width = 1280, height = 800, lang = 'en' } = {}) {
+      const context = await browser.newContext({ baseURL: url, viewport: { width, height }, locale: lang === 'hi' ? 'hi-IN' : 'en-IN' });
+      contexts.push(context);
+      // Every run starts in the language asked for, whatever the browser's own.
+      await context.addInitScript((l) => {
+        try {
+          if (!localStorage.getItem('cctns.lang')) localStorage.setItem('cctns.lang', l);
+        } catch {
+          /* about:blank has no storage */
+        }
+      }, lang);
+      const page = await context.newPage();
+      page.on('pageerror', (e) => {
+        throw e;
+      });
+      return { context, page };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** The captcha the page fetched most recently: call before the action that makes the page fetch one. */
+export function nextCaptcha(page: Page): Promise<{ captchaId: string; kind: string }> {
+  return page
+    .waitForResponse((r: Response) => new URL(r.url()).pathname === '/api/v1/auth/captcha' && r.status() === 200)
+    .then((r) => r.json() as Promise<{ captchaId: string; kind: string }>);
+}
+
+/** The answer to a captcha, through the server's test-only hook (not registered in production). */
+export async function captchaAnswer(e2e: E2E, captchaId: string): Promise<string> {
+  const r = await fetch(`${e2e.url}/api/v1/auth/captcha/${captchaId}/answer-for-tests`);
+  if (!r.ok) throw new Error(`captcha hook answered ${r.status}`);
+  return ((await r.json()) as { answer: string }).answer;
+}
+
+/** Fills and submits the login form (banner acknowledged); answers the captcha when one is shown. */
+export async function logIn(e2e: E2E, page: Page, username: string, password = PASSWORD) {
+  const captcha = e2e.config.CAPTCHA === 'on' ? nextCaptcha(page) : undefined;
+  await page.goto('/login');
+  await page.getByRole('checkbox', { name: /I have read and accept|मैंने ये शर्तें पढ़ ली हैं/ }).check();
+  await page.getByLabel(/Username, employee ID or e-mail|उपयोगकर्ता नाम, कर्मचारी आईडी या ई-मेल/).fill(username);
+  await page.getByLabel(/^Password$|^पासवर्ड$/).fill(password);
+  if (captcha) {
+    const c = await captcha;
+    await page.getByLabel(/Characters in the image|चित्र में दिए अक्षर/).fill(await captchaAnswer(e2e, c.captchaId));
+  }
+  await page.getByRole('button', { name: /^Log in$|^लॉग इन करें$/ }).click();
+}
+
+/** True when the page is wider than its viewport (something overflows sideways). */
+export async function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
