@@ -34,11 +34,13 @@ pg.types.setTypeParser(INT8, (v: string) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v: string) => Number(v));
 pg.types.setTypeParser(DATE, (v: string) => v);
 
-export async function openPglite(dataDir?: string): Promise<Db> {
+/** `loadDataDir`: start from a dumped data directory (a tarball from `dumpDataDir`), e.g. a test template. */
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Db & { dump?: () => Promise<Blob> }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // Options go in one object: `new PGlite(undefined, opts)` silently drops the extensions.
   const pglite = new PGlite({
     ...(dataDir ? { dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     extensions: { pg_trgm, fuzzystrmatch },
     parsers: {
       [INT8]: (v: string) => Number(v),
@@ -68,6 +70,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     async close() {
       await kysely.destroy();
       await pglite.close();
+    },
+    async dump() {
+      return (await pglite.dumpDataDir('gzip')) as Blob;
     },
   };
 }

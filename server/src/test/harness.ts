@@ -8,9 +8,10 @@ import { ManualClock } from '../lib/clock.js';
 import { prepareDatabase } from '../startup.js';
 import { normaliseUsername } from '../modules/auth/password.js';
 import { totpCode } from '../modules/auth/totp.js';
-import type { DemoIds } from '../seed/demo.js';
+import { loadDemoIds, type DemoIds } from '../seed/demo.js';
 import { seedAll } from '../seed/index.js';
-import { createTestDb, type TestDb } from './db.js';
+import type { TestDb } from './db.js';
+import { createFromTemplate } from './template.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -51,11 +52,18 @@ export interface StartOptions {
  * app built on it, with a manual clock. Use one per test file (beforeAll) and close it in afterAll.
  */
 export async function startTestApp(opts: StartOptions = {}): Promise<TestContext> {
-  const testDb = await createTestDb();
+  const clockStart = opts.clockStart ?? '2026-01-15T06:30:00Z';
+  const withRecords = opts.withRecords ?? false;
+  const { testDb, value: ids } = await createFromTemplate(
+    `seeded:${clockStart}:${withRecords}`,
+    async (db) => {
+      await prepareDatabase(db);
+      await seedAll(db, TEST_PASSWORD, new ManualClock(clockStart), { withRecords });
+    },
+    (db) => loadDemoIds(db.kysely),
+  );
   const db = testDb.db;
-  await prepareDatabase(db);
-  const clock = new ManualClock(opts.clockStart ?? '2026-01-15T06:30:00Z');
-  const ids = await seedAll(db, TEST_PASSWORD, clock, { withRecords: opts.withRecords ?? false });
+  const clock = new ManualClock(clockStart);
   // No background relay: tests deliver e-mail/SMS when they choose (createRelay(...).drain()).
   const config = testConfig({ NOTIFY_POLL_MS: '0', ...opts.config });
   const app = await buildApp({ config, db, clock, logger: opts.logger ?? false, webDist: '/nonexistent' });
