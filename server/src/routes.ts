@@ -3,6 +3,8 @@ import { authRoutes } from './modules/auth/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { firRoutes } from './modules/firs/routes.js';
+import { gdRoutes } from './modules/gd/routes.js';
 import { notifyRoutes } from './modules/notify/routes.js';
 import { investigationRoutes } from './modules/investigation/routes.js';
 import { clockRoutes } from './modules/clocks/routes.js';
@@ -13,6 +15,8 @@ export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
   orgRoutes,
   auditRoutes,
   dashboardRoutes,
+  firRoutes,
+  gdRoutes,
   notifyRoutes,
   investigationRoutes,
   clockRoutes,

@@ -2,6 +2,7 @@ import type { AuthContext, Deps } from '../../http/types.js';
 import { istDate } from '../../lib/clock.js';
 import { isPoliceRole } from '../../policy/index.js';
 import { orgCounts } from './repository.js';
+import { firDashboard } from '../firs/dashboard.js';
 
 /**
  * A module that has something to count on a dashboard adds a contributor here. Each gets the
@@ -9,7 +10,7 @@ import { orgCounts } from './repository.js';
  */
 export type DashboardContributor = (deps: Deps, auth: AuthContext) => Promise<Record<string, number | unknown>>;
 
-export const dashboardContributors: DashboardContributor[] = [];
+export const dashboardContributors: DashboardContributor[] = [firDashboard];
 
 export async function dashboardFor(deps: Deps, auth: AuthContext) {
   const now = deps.clock.now();

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../../test/harness.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await startTestApp({ withRecords: true });
+}, 120_000);
+afterAll(() => t.close());
+
+describe('demo FIRs and GD', () => {
+  it('seeds FIRs at several stations, one sensitive, one zero FIR pending and one accepted with links both ways', async () => {
+    const ps1 = await t.login('duty.ps1');
+    const list = (await ps1.get('/api/v1/firs?pageSize=200')).json();
+    expect(list.total).toBeGreaterThanOrEqual(7);
+    // Other modules' seeders add FIRs too (complaints registered as FIRs), so count at least ours.
+    expect(list.items.filter((i: { sensitive: boolean; sections: string[] }) => i.sensitive && i.sections.includes('BNS 74'))).toHaveLength(1);
+    expect(list.items.some((i: { sections: string[] }) => i.sections.includes('IPC 420'))).toBe(true);
+    const pendingIn = (await ps1.get('/api/v1/firs?transfer=pending_in')).json();
+    expect(pendingIn.items.length).toBeGreaterThanOrEqual(1);
+    expect(pendingIn.items).toContainEqual(expect.objectContaining({ stationCode: 'PS02', zeroFir: true, transferState: 'pending' }));
+    const counts = (await ps1.get('/api/v1/dashboard')).json().counts;
+    expect(counts.firTransfersPendingIn).toBe(pendingIn.total);
+    expect(counts.gdEntriesToday).toBeGreaterThan(0);
+
+    const ps2 = await t.login('duty.ps2');
+    const received = (await ps2.get('/api/v1/firs?pageSize=200')).json().items.find((i: { receivedOnTransfer: boolean }) => i.receivedOnTransfer);
+    const fir = (await ps2.get(`/api/v1/firs/${received.id}`)).json();
+    expect(fir.originFir.stationCode).toBe('PS01');
+    const zero = (await ps1.get(`/api/v1/firs/${fir.originFir.id}`)).json();
+    expect(zero.transfer).toMatchObject({ state: 'acknowledged', transferredFir: { id: fir.id } });
+  });
+
+  it('takes the OpenAPI example unchanged on the seeded database', async () => {
+    const spec = (await t.anon().get('/api/v1/openapi.json')).json();
+    const content = spec.paths['/api/v1/firs'].post.requestBody.content['application/json'];
+    const r = await (await t.login('duty.ps1')).post('/api/v1/firs', content.example ?? content.schema.examples[0], { 'idempotency-key': randomUUID() });
+    expect(r.statusCode, r.body).toBe(201);
+  });
+});
