@@ -28,17 +28,29 @@ describe('FIR numbering under load', () => {
     expect(numbers.size).toBe(50);
     expect(numbers.has('0050/2026')).toBe(true);
 
-    const db = await t.db.kysely.selectFrom('fir').select(['serial']).where('station_id', '=', t.ids.stations.PS04).orderBy('serial').execute();
+    const db = await t.db.kysely
+      .selectFrom('fir')
+      .select(['serial'])
+      .where('station_id', '=', t.ids.stations.PS04)
+      .orderBy('serial')
+      .execute();
     expect(db.map((r) => r.serial)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     // Each FIR has its own GD entry, numbered without gaps within the day.
-    const gd = await t.db.kysely.selectFrom('gd_entry').select('entry_no').where('station_id', '=', t.ids.stations.PS04).orderBy('entry_no').execute();
+    const gd = await t.db.kysely
+      .selectFrom('gd_entry')
+      .select('entry_no')
+      .where('station_id', '=', t.ids.stations.PS04)
+      .orderBy('entry_no')
+      .execute();
     expect(gd.map((r) => r.entry_no)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   }, 120_000);
 
   it('gives a rejected registration’s number back: the next one continues the series', async () => {
     const duty = await t.login('duty.ps2');
     const first = await duty.post('/api/v1/firs', makeFirInput(), { 'idempotency-key': randomUUID() });
-    const refused = await duty.post('/api/v1/firs', makeFirInput({ sections: [{ act: 'BNS', section: '999' }] }), { 'idempotency-key': randomUUID() });
+    const refused = await duty.post('/api/v1/firs', makeFirInput({ sections: [{ act: 'BNS', section: '999' }] }), {
+      'idempotency-key': randomUUID(),
+    });
     expect(refused.statusCode).toBe(422);
     const second = await duty.post('/api/v1/firs', makeFirInput(), { 'idempotency-key': randomUUID() });
     expect(second.json().serial).toBe(first.json().serial + 1);

@@ -12,5 +12,13 @@ export async function registerFirAs(t: TestContext, who: string | Client, over: 
   const c = typeof who === 'string' ? await t.login(who) : who;
   const r = await c.post('/api/v1/firs', makeFirInput(over), { 'idempotency-key': randomUUID() });
   if (r.statusCode !== 201) throw new Error(`register FIR failed: ${r.statusCode} ${r.body}`);
-  return r.json() as { id: string; firNumber: string; serial: number; year: number; version: number; stationId: string; [k: string]: unknown };
+  return r.json() as {
+    id: string;
+    firNumber: string;
+    serial: number;
+    year: number;
+    version: number;
+    stationId: string;
+    [k: string]: unknown;
+  };
 }

@@ -11,7 +11,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async () => Number((await t.db.kysely.selectFrom('fir').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.db.kysely
+        .selectFrom('fir')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('Idempotency-Key on POST /firs', () => {
   it('returns the same FIR, status and body for a repeat with the same key', async () => {
@@ -41,7 +49,9 @@ describe('Idempotency-Key on POST /firs', () => {
   it('refuses the same key with a different body with 422', async () => {
     const key = randomUUID();
     await duty.post('/api/v1/firs', makeFirInput(), { 'idempotency-key': key });
-    const r = await duty.post('/api/v1/firs', makeFirInput({ narrative: 'A different narrative about another theft altogether.' }), { 'idempotency-key': key });
+    const r = await duty.post('/api/v1/firs', makeFirInput({ narrative: 'A different narrative about another theft altogether.' }), {
+      'idempotency-key': key,
+    });
     expect(r.statusCode).toBe(422);
     expect(errorOf(r).code).toBe('idempotency_key_reused');
   });

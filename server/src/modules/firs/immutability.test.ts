@@ -43,7 +43,10 @@ describe('registered FIRs are immutable', () => {
       corrections: [{ field: 'propertyItems[0].description', from: 'MP04 AB 1234', to: 'MP04 AB 1243' }],
     });
     expect(a1.statusCode).toBe(201);
-    const a2 = await io.post(`/api/v1/firs/${fir.id}/addenda`, { reason: 'Time of occurrence clarified', text: 'The complainant now says he parked at 22:00.' });
+    const a2 = await io.post(`/api/v1/firs/${fir.id}/addenda`, {
+      reason: 'Time of occurrence clarified',
+      text: 'The complainant now says he parked at 22:00.',
+    });
     expect(a2.statusCode).toBe(201);
     const r = (await duty.get(`/api/v1/firs/${fir.id}`)).json();
     expect(r.narrative).toBe(fir.narrative);
@@ -72,7 +75,12 @@ describe('registered FIRs are immutable', () => {
     expect(stale.statusCode).toBe(412);
     const ok = await sho.post(`/api/v1/firs/${fir.id}/mark-sensitive`, { reason: 'Victim is a minor', version: fir.version });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ sensitive: true, sensitiveBySection: false, sensitiveReason: 'Victim is a minor', version: fir.version + 1 });
+    expect(ok.json()).toMatchObject({
+      sensitive: true,
+      sensitiveBySection: false,
+      sensitiveReason: 'Victim is a minor',
+      version: fir.version + 1,
+    });
     const byDuty = await duty.post(`/api/v1/firs/${fir.id}/mark-sensitive`, { reason: 'I may not' });
     expect(byDuty.statusCode).toBe(403);
   });

@@ -65,7 +65,14 @@ export function firView(r: FirRecord) {
     gdEntry: { id: r.gd_entry_id, entryNo: r.gd_entry_no, date: r.gd_day, recordedAt: r.gd_recorded_at },
     informationReceivedAt: r.information_received_at,
     informationType: r.information_type,
-    sections: r.sections.map((s) => ({ act: s.act, section: s.section, label: sectionLabel(s), titleEn: s.titleEn, titleHi: s.titleHi, sensitive: s.sensitive })),
+    sections: r.sections.map((s) => ({
+      act: s.act,
+      section: s.section,
+      label: sectionLabel(s),
+      titleEn: s.titleEn,
+      titleHi: s.titleHi,
+      sensitive: s.sensitive,
+    })),
     occurrence: {
       from: r.occurrence_from,
       to: r.occurrence_to,
@@ -89,7 +96,9 @@ export function firView(r: FirRecord) {
     narrative: r.narrative,
     actionTaken: r.action_taken,
     zeroFir: r.zero_fir,
-    jurisdictionStation: r.jurisdiction_station_id ? { id: r.jurisdiction_station_id, code: r.jurisdiction_station_code, name: r.jurisdiction_station_name } : null,
+    jurisdictionStation: r.jurisdiction_station_id
+      ? { id: r.jurisdiction_station_id, code: r.jurisdiction_station_code, name: r.jurisdiction_station_name }
+      : null,
     originFir: r.origin_fir_id ? { id: r.origin_fir_id, firNumber: r.origin_fir_number, stationCode: r.origin_station_code } : null,
     transfer: r.transfer_state
       ? {
@@ -100,7 +109,9 @@ export function firView(r: FirRecord) {
           reason: r.transfer_reason,
           requestedAt: r.transfer_requested_at,
           acknowledgedAt: r.acknowledged_at,
-          transferredFir: r.transferred_fir_id ? { id: r.transferred_fir_id, firNumber: r.transferred_fir_number, stationCode: r.transferred_station_code } : null,
+          transferredFir: r.transferred_fir_id
+            ? { id: r.transferred_fir_id, firNumber: r.transferred_fir_number, stationCode: r.transferred_station_code }
+            : null,
         }
       : null,
     stage: r.stage,
@@ -203,4 +214,14 @@ export type FirCopyData = ReturnType<typeof firCopyData>;
 export const WITHHELD_TEXT = WITHHELD;
 
 /** Fields that must never appear in any public answer about an FIR (for tests). */
-export const PUBLIC_FORBIDDEN_FIELDS = ['complainant', 'victims', 'accused', 'narrative', 'phone', 'address', 'name', 'propertyItems', 'registeringOfficer'];
+export const PUBLIC_FORBIDDEN_FIELDS = [
+  'complainant',
+  'victims',
+  'accused',
+  'narrative',
+  'phone',
+  'address',
+  'name',
+  'propertyItems',
+  'registeringOfficer',
+];

@@ -101,7 +101,15 @@ describe('bad input', () => {
   });
 
   it('refuses a section that does not exist with 422 naming it', async () => {
-    const r = await post(duty, makeFirInput({ sections: [{ act: 'BNS', section: '303(2)' }, { act: 'BNS', section: '999(9)' }] }));
+    const r = await post(
+      duty,
+      makeFirInput({
+        sections: [
+          { act: 'BNS', section: '303(2)' },
+          { act: 'BNS', section: '999(9)' },
+        ],
+      }),
+    );
     expect(r.statusCode).toBe(422);
     expect(errorOf(r).code).toBe('section_invalid');
     expect(errorOf(r).fields?.['sections.1']).toMatch(/999\(9\)/);
@@ -117,7 +125,13 @@ describe('bad input', () => {
     expect(ipcAfter.statusCode).toBe(422);
     expect(errorOf(ipcAfter).fields?.['sections.0']).toMatch(/IPC 379.*BNS/);
 
-    const ipcBefore = await post(duty, makeFirInput({ sections: [{ act: 'IPC', section: '379' }], occurrence: { from: '2024-06-20T10:00:00+05:30', place: 'Sarafa Bazaar' } }));
+    const ipcBefore = await post(
+      duty,
+      makeFirInput({
+        sections: [{ act: 'IPC', section: '379' }],
+        occurrence: { from: '2024-06-20T10:00:00+05:30', place: 'Sarafa Bazaar' },
+      }),
+    );
     expect(ipcBefore.statusCode, ipcBefore.body).toBe(201);
     expect(ipcBefore.json().occurrence.offenceDate).toBe('2024-06-20');
   });
@@ -132,13 +146,19 @@ describe('bad input', () => {
     const future = await post(duty, makeFirInput({ occurrence: { from: '2026-01-16T10:00:00+05:30', place: 'Sarafa Bazaar' } }));
     expect(future.statusCode).toBe(422);
     expect(errorOf(future).fields).toHaveProperty('occurrence.from');
-    const backwards = await post(duty, makeFirInput({ occurrence: { from: '2025-12-10T10:00:00+05:30', to: '2025-12-09T10:00:00+05:30', place: 'Sarafa Bazaar' } }));
+    const backwards = await post(
+      duty,
+      makeFirInput({ occurrence: { from: '2025-12-10T10:00:00+05:30', to: '2025-12-09T10:00:00+05:30', place: 'Sarafa Bazaar' } }),
+    );
     expect(backwards.statusCode).toBe(422);
     expect(errorOf(backwards).fields).toHaveProperty('occurrence.to');
   });
 
   it('refuses a beat of another station with 422', async () => {
-    const r = await post(duty, makeFirInput({ occurrence: { from: '2025-12-10T10:00:00+05:30', place: 'Sarafa Bazaar', beatId: t.ids.beats['PS02/B1'] } }));
+    const r = await post(
+      duty,
+      makeFirInput({ occurrence: { from: '2025-12-10T10:00:00+05:30', place: 'Sarafa Bazaar', beatId: t.ids.beats['PS02/B1'] } }),
+    );
     expect(r.statusCode).toBe(422);
     expect(errorOf(r).code).toBe('beat_not_in_station');
   });

@@ -219,7 +219,12 @@ export interface FirRecord {
  * has been sent, the receiving station's (it must read what it is asked to accept).
  */
 export function firVisible(scope: Scope): Expression<SqlBool> {
-  const own = inScope(scope, { state: 'f.state_code', district: 'f.district_id', subdivision: 'f.subdivision_id', station: 'f.station_id' });
+  const own = inScope(scope, {
+    state: 'f.state_code',
+    district: 'f.district_id',
+    subdivision: 'f.subdivision_id',
+    station: 'f.station_id',
+  });
   const target = inScope(scope, {
     state: 's.state_code',
     district: 's.transfer_to_district_id',
@@ -244,7 +249,18 @@ export async function nextFirSerial(db: Kysely<Database>, stationId: string, yea
   return Number(r.last);
 }
 
-export type NewFirRow = Omit<FirTable, 'complainant' | 'victims' | 'accused' | 'properties' | 'registered_at' | 'information_received_at' | 'occurrence_from' | 'occurrence_to' | 'created_at'> & {
+export type NewFirRow = Omit<
+  FirTable,
+  | 'complainant'
+  | 'victims'
+  | 'accused'
+  | 'properties'
+  | 'registered_at'
+  | 'information_received_at'
+  | 'occurrence_from'
+  | 'occurrence_to'
+  | 'created_at'
+> & {
   registered_at: Date;
   information_received_at: Date;
   occurrence_from: Date;
@@ -382,7 +398,18 @@ export async function findFirByVerificationCode(db: Kysely<Database>, code: stri
     .innerJoin('fir_status as s', 's.fir_id', 'f.id')
     .innerJoin('station as st', 'st.id', 'f.station_id')
     .innerJoin('district as d', 'd.id', 'f.district_id')
-    .select(['f.id', 'f.fir_number', 'f.year', 'f.registered_at', 'f.state_code', 'st.code as station_code', 'st.name as station_name', 'st.name_hi as station_name_hi', 'd.name as district_name', 's.sensitive'])
+    .select([
+      'f.id',
+      'f.fir_number',
+      'f.year',
+      'f.registered_at',
+      'f.state_code',
+      'st.code as station_code',
+      'st.name as station_name',
+      'st.name_hi as station_name_hi',
+      'd.name as district_name',
+      's.sensitive',
+    ])
     .where('f.verification_code', '=', code)
     .executeTakeFirst();
 }
@@ -404,12 +431,22 @@ export interface FirFilter {
 
 function listBase(db: Kysely<Database>, scope: Scope, f: FirFilter) {
   let q = db.selectFrom('fir as f').innerJoin('fir_status as s', 's.fir_id', 'f.id');
-  const own = inScope(scope, { state: 'f.state_code', district: 'f.district_id', subdivision: 'f.subdivision_id', station: 'f.station_id' });
+  const own = inScope(scope, {
+    state: 'f.state_code',
+    district: 'f.district_id',
+    subdivision: 'f.subdivision_id',
+    station: 'f.station_id',
+  });
   if (f.transfer === 'pending_in') {
     q = q
       .where('s.transfer_state', '=', 'pending')
       .where(
-        inScope(scope, { state: 's.state_code', district: 's.transfer_to_district_id', subdivision: 's.transfer_to_subdivision_id', station: 's.transfer_to_station_id' }),
+        inScope(scope, {
+          state: 's.state_code',
+          district: 's.transfer_to_district_id',
+          subdivision: 's.transfer_to_subdivision_id',
+          station: 's.transfer_to_station_id',
+        }),
       );
     if (f.stationId) q = q.where('s.transfer_to_station_id', '=', f.stationId);
   } else {
@@ -439,11 +476,7 @@ function listBase(db: Kysely<Database>, scope: Scope, f: FirFilter) {
     const term = f.q.trim();
     const like = `%${term.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
     q = q.where((eb) =>
-      eb.or([
-        eb('f.fir_number', '=', term),
-        eb(sql`lower(f.complainant->>'name')`, 'like', like),
-        eb(sql`lower(f.place)`, 'like', like),
-      ]),
+      eb.or([eb('f.fir_number', '=', term), eb(sql`lower(f.complainant->>'name')`, 'like', like), eb(sql`lower(f.place)`, 'like', like)]),
     );
   }
   return q;
@@ -495,7 +528,12 @@ export async function lockStatus(db: Kysely<Database>, firId: string) {
 }
 
 /** Optimistic update: zero rows means someone changed it first (the caller answers 412). */
-export async function updateStatus(db: Kysely<Database>, firId: string, version: number, set: Omit<Updateable<FirStatusTable>, 'fir_id' | 'version'>): Promise<boolean> {
+export async function updateStatus(
+  db: Kysely<Database>,
+  firId: string,
+  version: number,
+  set: Omit<Updateable<FirStatusTable>, 'fir_id' | 'version'>,
+): Promise<boolean> {
   const r = await db
     .updateTable('fir_status')
     .set({ ...set, version: version + 1 })
@@ -505,7 +543,10 @@ export async function updateStatus(db: Kysely<Database>, firId: string, version:
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertAddendum(db: Kysely<Database>, row: Omit<FirAddendumTable, 'seq' | 'corrections' | 'created_at'> & { corrections: unknown; created_at: Date }) {
+export async function insertAddendum(
+  db: Kysely<Database>,
+  row: Omit<FirAddendumTable, 'seq' | 'corrections' | 'created_at'> & { corrections: unknown; created_at: Date },
+) {
   const r = await db
     .selectFrom('fir_addendum')
     .select((eb) => eb.fn.max('seq').as('m'))
@@ -521,7 +562,12 @@ export async function insertAddendum(db: Kysely<Database>, row: Omit<FirAddendum
 
 /** Counts for dashboards, within the scope. */
 export async function firCounts(db: Kysely<Database>, scope: Scope, since: { today: Date; year: number }) {
-  const own = inScope(scope, { state: 'f.state_code', district: 'f.district_id', subdivision: 'f.subdivision_id', station: 'f.station_id' });
+  const own = inScope(scope, {
+    state: 'f.state_code',
+    district: 'f.district_id',
+    subdivision: 'f.subdivision_id',
+    station: 'f.station_id',
+  });
   const r = await db
     .selectFrom('fir as f')
     .innerJoin('fir_status as s', 's.fir_id', 'f.id')
@@ -536,7 +582,14 @@ export async function firCounts(db: Kysely<Database>, scope: Scope, since: { tod
     .selectFrom('fir_status as s')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('s.transfer_state', '=', 'pending')
-    .where(inScope(scope, { state: 's.state_code', district: 's.transfer_to_district_id', subdivision: 's.transfer_to_subdivision_id', station: 's.transfer_to_station_id' }))
+    .where(
+      inScope(scope, {
+        state: 's.state_code',
+        district: 's.transfer_to_district_id',
+        subdivision: 's.transfer_to_subdivision_id',
+        station: 's.transfer_to_station_id',
+      }),
+    )
     .executeTakeFirstOrThrow();
   return { today: Number(r.today), year: Number(r.year), pendingOut: Number(r.pending_out), pendingIn: Number(pin.n) };
 }

@@ -70,17 +70,26 @@ export async function firRoutes(app: App, deps: Deps) {
 
   app.get(
     '/firs/:id',
-    { schema: { tags: ['firs'], summary: 'One FIR as registered, with its addenda and status (audited)', params: idParam }, config: { permission: 'fir.read' } },
+    {
+      schema: { tags: ['firs'], summary: 'One FIR as registered, with its addenda and status (audited)', params: idParam },
+      config: { permission: 'fir.read' },
+    },
     async (req) => firView(await svc.readFir(db, deps, officer(req), req.params.id)),
   );
 
   app.post(
     '/firs/:id/addenda',
     {
-      schema: { tags: ['firs'], summary: 'Append a correction to a registered FIR (the FIR itself never changes)', params: idParam, body: addendumBody },
+      schema: {
+        tags: ['firs'],
+        summary: 'Append a correction to a registered FIR (the FIR itself never changes)',
+        params: idParam,
+        body: addendumBody,
+      },
       config: { permission: 'fir.addendum' },
     },
-    async (req, reply) => reply.status(201).send(firView(await tx((trx) => svc.addAddendum(deps, trx, officer(req), req.params.id, req.body)))),
+    async (req, reply) =>
+      reply.status(201).send(firView(await tx((trx) => svc.addAddendum(deps, trx, officer(req), req.params.id, req.body)))),
   );
 
   app.post(
@@ -112,7 +121,12 @@ export async function firRoutes(app: App, deps: Deps) {
   app.post(
     '/firs/:id/mark-sensitive',
     {
-      schema: { tags: ['firs'], summary: 'Mark an FIR sensitive (never public; victim identity withheld)', params: idParam, body: markSensitiveBody },
+      schema: {
+        tags: ['firs'],
+        summary: 'Mark an FIR sensitive (never public; victim identity withheld)',
+        params: idParam,
+        body: markSensitiveBody,
+      },
       config: { permission: 'fir.mark_sensitive' },
     },
     async (req) => firView(await tx((trx) => svc.markSensitive(deps, trx, officer(req), req.params.id, req.body))),
@@ -121,7 +135,12 @@ export async function firRoutes(app: App, deps: Deps) {
   app.get(
     '/firs/:id/copy.pdf',
     {
-      schema: { tags: ['firs'], summary: 'The free FIR copy (BNSS 173(2)) as a PDF, in English or Hindi', params: idParam, querystring: copyQuery },
+      schema: {
+        tags: ['firs'],
+        summary: 'The free FIR copy (BNSS 173(2)) as a PDF, in English or Hindi',
+        params: idParam,
+        querystring: copyQuery,
+      },
       config: { permission: 'fir.read' },
     },
     async (req, reply) => {
@@ -136,10 +155,16 @@ export async function firRoutes(app: App, deps: Deps) {
         details: { lang: req.query.lang },
       });
       const base = deps.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
-      const pdf = await renderFirCopyPdf(firCopyData(fir), req.query.lang, { verifyUrl: `${base.replace(/\/$/, '')}/verify/${fir.verification_code}`, printedAt: deps.clock.now() });
+      const pdf = await renderFirCopyPdf(firCopyData(fir), req.query.lang, {
+        verifyUrl: `${base.replace(/\/$/, '')}/verify/${fir.verification_code}`,
+        printedAt: deps.clock.now(),
+      });
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="FIR-${fir.station_code}-${fir.fir_number.replace('/', '-')}-${req.query.lang}.pdf"`)
+        .header(
+          'content-disposition',
+          `inline; filename="FIR-${fir.station_code}-${fir.fir_number.replace('/', '-')}-${req.query.lang}.pdf"`,
+        )
         .send(pdf);
     },
   );

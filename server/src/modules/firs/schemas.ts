@@ -30,7 +30,10 @@ export const complainant = z
       .optional(),
     occupation: text(120).optional(),
     address: text(500).optional(),
-    phone: z.string().regex(/^\+?[0-9]{10,13}$/, 'a 10-digit mobile number, optionally with +91').optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9]{10,13}$/, 'a 10-digit mobile number, optionally with +91')
+      .optional(),
     email: z.email().optional(),
     isVictim: z.boolean().default(false).describe('The complainant is also the victim'),
   })
@@ -109,7 +112,10 @@ export const FIR_EXAMPLE = {
 export const registerFirBody = z
   .object({
     stationId: z.uuid().optional().describe('Defaults to the caller’s own station'),
-    gdEntryId: z.uuid().optional().describe('An earlier GD entry of the same station recording the information; by default registration writes one'),
+    gdEntryId: z
+      .uuid()
+      .optional()
+      .describe('An earlier GD entry of the same station recording the information; by default registration writes one'),
     informationReceivedAt: datetime.optional().describe('When the information reached the station; defaults to now'),
     informationType: z.enum(['written', 'oral', 'electronic']),
     sections: z.array(sectionRef).min(1).max(30),
@@ -118,7 +124,11 @@ export const registerFirBody = z
     victims: z.array(victim).max(50).default([]),
     accused: z.array(accused).max(100).default([]),
     delayReason: text(2000).optional(),
-    propertyItems: z.array(property).max(200).default([]).describe('IIF-1 item 9: properties stolen or involved (named propertyItems: OpenAPI tooling mangles a field called "properties")'),
+    propertyItems: z
+      .array(property)
+      .max(200)
+      .default([])
+      .describe('IIF-1 item 9: properties stolen or involved (named propertyItems: OpenAPI tooling mangles a field called "properties")'),
     inquestReportNo: text(60).optional(),
     narrative: z.string().trim().min(10).max(20_000),
     actionTaken: text(2000).default('The case was registered and taken up for investigation.'),

@@ -25,14 +25,19 @@ const sharedFir = (t: TestContext) => {
 /** A zero FIR registered at PS02 and sent to PS01, awaiting PS01's acknowledgement. */
 async function incomingToPs01(t: TestContext) {
   const c = await client(t, 'duty.ps2');
-  const fir = await registerFirAs(t, c, { zeroFir: true, jurisdictionStationCode: 'PS01', occurrence: { ...(makeFirInput().occurrence as object), beatCode: undefined } });
+  const fir = await registerFirAs(t, c, {
+    zeroFir: true,
+    jurisdictionStationCode: 'PS01',
+    occurrence: { ...(makeFirInput().occurrence as object), beatCode: undefined },
+  });
   const r = await c.post(`/api/v1/firs/${fir.id}/transfer`, { reason: 'Occurred in PS01 limits' });
   if (r.statusCode !== 200) throw new Error(`transfer failed ${r.statusCode} ${r.body}`);
   return fir;
 }
 
 /** A zero FIR registered at PS01 for PS02, not yet sent. */
-const zeroAtPs01 = async (t: TestContext) => registerFirAs(t, await client(t, 'duty.ps1'), { zeroFir: true, jurisdictionStationCode: 'PS02' });
+const zeroAtPs01 = async (t: TestContext) =>
+  registerFirAs(t, await client(t, 'duty.ps1'), { zeroFir: true, jurisdictionStationCode: 'PS02' });
 
 export const cases = defineCases([
   {
@@ -82,7 +87,13 @@ export const cases = defineCases([
     body: () => ({ reason: 'Victim is a minor' }),
     expectSuccess: true,
   },
-  { route: 'GET /api/v1/firs/:id/copy.pdf', allow: ALL_POLICE, place: 'station', setup: sharedFir, path: (_t, f) => `/api/v1/firs/${f.id}/copy.pdf?lang=hi` },
+  {
+    route: 'GET /api/v1/firs/:id/copy.pdf',
+    allow: ALL_POLICE,
+    place: 'station',
+    setup: sharedFir,
+    path: (_t, f) => `/api/v1/firs/${f.id}/copy.pdf?lang=hi`,
+  },
   {
     route: 'GET /api/v1/public/verify/:code',
     allow: EVERYONE,

@@ -14,7 +14,9 @@ describe('demo FIRs and GD', () => {
     const list = (await ps1.get('/api/v1/firs?pageSize=200')).json();
     expect(list.total).toBeGreaterThanOrEqual(7);
     // Other modules' seeders add FIRs too (complaints registered as FIRs), so count at least ours.
-    expect(list.items.filter((i: { sensitive: boolean; sections: string[] }) => i.sensitive && i.sections.includes('BNS 74'))).toHaveLength(1);
+    expect(list.items.filter((i: { sensitive: boolean; sections: string[] }) => i.sensitive && i.sections.includes('BNS 74'))).toHaveLength(
+      1,
+    );
     expect(list.items.some((i: { sections: string[] }) => i.sections.includes('IPC 420'))).toBe(true);
     const pendingIn = (await ps1.get('/api/v1/firs?transfer=pending_in')).json();
     expect(pendingIn.items.length).toBeGreaterThanOrEqual(1);
@@ -24,7 +26,9 @@ describe('demo FIRs and GD', () => {
     expect(counts.gdEntriesToday).toBeGreaterThan(0);
 
     const ps2 = await t.login('duty.ps2');
-    const received = (await ps2.get('/api/v1/firs?pageSize=200')).json().items.find((i: { receivedOnTransfer: boolean }) => i.receivedOnTransfer);
+    const received = (await ps2.get('/api/v1/firs?pageSize=200'))
+      .json()
+      .items.find((i: { receivedOnTransfer: boolean }) => i.receivedOnTransfer);
     const fir = (await ps2.get(`/api/v1/firs/${received.id}`)).json();
     expect(fir.originFir.stationCode).toBe('PS01');
     const zero = (await ps1.get(`/api/v1/firs/${fir.originFir.id}`)).json();
@@ -34,7 +38,9 @@ describe('demo FIRs and GD', () => {
   it('takes the OpenAPI example unchanged on the seeded database', async () => {
     const spec = (await t.anon().get('/api/v1/openapi.json')).json();
     const content = spec.paths['/api/v1/firs'].post.requestBody.content['application/json'];
-    const r = await (await t.login('duty.ps1')).post('/api/v1/firs', content.example ?? content.schema.examples[0], { 'idempotency-key': randomUUID() });
+    const r = await (
+      await t.login('duty.ps1')
+    ).post('/api/v1/firs', content.example ?? content.schema.examples[0], { 'idempotency-key': randomUUID() });
     expect(r.statusCode, r.body).toBe(201);
   });
 });

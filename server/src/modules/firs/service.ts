@@ -74,7 +74,12 @@ export function checkSections(refs: { act: string; section: string }[], offence:
   }
   if (Object.keys(fields).length) {
     const unknown = v.errors.some((e) => e.code === 'unknown_act' || e.code === 'unknown_section') || v.errors.length === 0;
-    throw unprocessable(unknown ? 'section_invalid' : 'section_not_applicable', `Check the sections: ${problems.join('; ')}.`, `धाराएं जांचें: ${problemsHi.join('; ')}।`, fields);
+    throw unprocessable(
+      unknown ? 'section_invalid' : 'section_not_applicable',
+      `Check the sections: ${problems.join('; ')}.`,
+      `धाराएं जांचें: ${problemsHi.join('; ')}।`,
+      fields,
+    );
   }
   const rows = v.sections.map((s, i) => ({
     position: i + 1,
@@ -97,7 +102,9 @@ function checkTimes(now: Date, from: Date, to: Date | null, received: Date) {
   if (Object.keys(fields).length)
     throw unprocessable(
       'occurrence_time_invalid',
-      `Check the times: ${Object.entries(fields).map(([k, v]) => `${k} ${v}`).join('; ')}.`,
+      `Check the times: ${Object.entries(fields)
+        .map(([k, v]) => `${k} ${v}`)
+        .join('; ')}.`,
       'समय जांचें: घटना का समय भविष्य में या क्रम से बाहर है।',
       fields,
     );
@@ -123,7 +130,13 @@ async function resolveBeat(db: Kysely<Database>, station: StationPlace, beatId?:
   return null;
 }
 
-async function resolveOtherStation(db: Kysely<Database>, stateCode: string, id: string | undefined, code: string | undefined, field: string) {
+async function resolveOtherStation(
+  db: Kysely<Database>,
+  stateCode: string,
+  id: string | undefined,
+  code: string | undefined,
+  field: string,
+) {
   const st = id ? await findStation(db, stateCode, id) : code ? await findStationByCode(db, stateCode, code.toUpperCase()) : undefined;
   if (!st) throw unprocessable('station_not_found', 'No such police station.', 'ऐसा कोई पुलिस थाना नहीं है।', { [field]: 'unknown station' });
   return placeOf(st);
@@ -266,14 +279,30 @@ export async function registerFir(deps: FirDeps, trx: Kysely<Database>, officer:
   let jurisdiction: StationPlace | null = null;
   if (input.zeroFir) {
     if (!input.jurisdictionStationId && !input.jurisdictionStationCode)
-      throw unprocessable('jurisdiction_station_required', 'A zero FIR names the station where the offence occurred.', 'शून्य एफआईआर में उस थाने का नाम दें जहां अपराध हुआ।', {
-        jurisdictionStationId: 'required when zeroFir is true',
-      });
-    jurisdiction = await resolveOtherStation(trx, station.stateCode, input.jurisdictionStationId, input.jurisdictionStationCode, 'jurisdictionStationId');
+      throw unprocessable(
+        'jurisdiction_station_required',
+        'A zero FIR names the station where the offence occurred.',
+        'शून्य एफआईआर में उस थाने का नाम दें जहां अपराध हुआ।',
+        {
+          jurisdictionStationId: 'required when zeroFir is true',
+        },
+      );
+    jurisdiction = await resolveOtherStation(
+      trx,
+      station.stateCode,
+      input.jurisdictionStationId,
+      input.jurisdictionStationCode,
+      'jurisdictionStationId',
+    );
     if (jurisdiction.id === station.id)
-      throw unprocessable('zero_fir_own_station', 'A zero FIR is for an offence outside this station’s jurisdiction.', 'शून्य एफआईआर इस थाने के क्षेत्र से बाहर के अपराध के लिए होती है।', {
-        jurisdictionStationId: 'is the registering station itself',
-      });
+      throw unprocessable(
+        'zero_fir_own_station',
+        'A zero FIR is for an offence outside this station’s jurisdiction.',
+        'शून्य एफआईआर इस थाने के क्षेत्र से बाहर के अपराध के लिए होती है।',
+        {
+          jurisdictionStationId: 'is the registering station itself',
+        },
+      );
   }
 
   if (input.gdEntryId) {
@@ -283,9 +312,14 @@ export async function registerFir(deps: FirDeps, trx: Kysely<Database>, officer:
         gdEntryId: 'not an entry of the registering station',
       });
     if (e.recorded_at > now)
-      throw unprocessable('gd_entry_after_fir', 'The GD entry must be recorded before the FIR.', 'जीडी प्रविष्टि एफआईआर से पहले दर्ज होनी चाहिए।', {
-        gdEntryId: 'recorded after the registration time',
-      });
+      throw unprocessable(
+        'gd_entry_after_fir',
+        'The GD entry must be recorded before the FIR.',
+        'जीडी प्रविष्टि एफआईआर से पहले दर्ज होनी चाहिए।',
+        {
+          gdEntryId: 'recorded after the registration time',
+        },
+      );
   }
 
   const c = input.complainant;
@@ -327,7 +361,9 @@ export async function registerFir(deps: FirDeps, trx: Kysely<Database>, officer:
       text: (n) =>
         `${input.zeroFir ? 'Zero FIR' : 'FIR'} No. ${n} registered under ${sections.rows.map(sectionLabel).join(', ')} on the ${input.informationType} information of ${who}. ` +
         `Occurrence: ${input.occurrence.place}.` +
-        (jurisdiction ? ` The offence lies within the jurisdiction of PS ${jurisdiction.name} (${jurisdiction.code}); to be transferred.` : ''),
+        (jurisdiction
+          ? ` The offence lies within the jurisdiction of PS ${jurisdiction.name} (${jurisdiction.code}); to be transferred.`
+          : ''),
     },
   );
   return getFir(trx, officer.auth.scope, id);
@@ -345,11 +381,22 @@ export const findFir = repo.findFir;
 /** Reads an FIR and writes the audit row of the read (fir.read). */
 export async function readFir(db: Kysely<Database>, deps: FirDeps, officer: Officer, id: string): Promise<FirRecord> {
   const r = await getFir(db, officer.auth.scope, id);
-  await recordAudit(db, deps.clock, officer.actor, { action: 'fir.read', entityType: 'fir', entityId: id, stationId: r.station_id, districtId: r.district_id });
+  await recordAudit(db, deps.clock, officer.actor, {
+    action: 'fir.read',
+    entityType: 'fir',
+    entityId: id,
+    stationId: r.station_id,
+    districtId: r.district_id,
+  });
   return r;
 }
 
-const ownPlace = (r: FirRecord) => ({ stateCode: r.state_code, districtId: r.district_id, subdivisionId: r.subdivision_id, stationId: r.station_id });
+const ownPlace = (r: FirRecord) => ({
+  stateCode: r.state_code,
+  districtId: r.district_id,
+  subdivisionId: r.subdivision_id,
+  stationId: r.station_id,
+});
 
 /** An FIR that the caller's own jurisdiction holds (not merely one sent to it on transfer). */
 async function getOwnFir(db: Kysely<Database>, scope: Scope, id: string): Promise<FirRecord> {
@@ -396,9 +443,15 @@ export async function registerFirIdempotent(
 ): Promise<{ status: number; body: unknown; replayed: boolean }> {
   if (!key) throw idempotencyKeyRequired();
   if (!IDEMPOTENCY_KEY_RE.test(key))
-    throw new AppError(400, 'idempotency_key_invalid', 'The Idempotency-Key must be 8–200 letters, digits or . _ : -', 'Idempotency-Key में 8–200 अक्षर, अंक या . _ : - हों।', {
-      'Idempotency-Key': 'malformed',
-    });
+    throw new AppError(
+      400,
+      'idempotency_key_invalid',
+      'The Idempotency-Key must be 8–200 letters, digits or . _ : -',
+      'Idempotency-Key में 8–200 अक्षर, अंक या . _ : - हों।',
+      {
+        'Idempotency-Key': 'malformed',
+      },
+    );
   const hash = sha256Hex(canonical(input));
   const scope = 'fir.register';
   const userId = officer.auth.user.id;
@@ -446,7 +499,13 @@ export async function registerFirIdempotent(
 // ---------------------------------------------------------------------------------------------
 
 /** Appends a correction to a registered FIR (the FIR itself never changes). Returns the FIR with its addenda. */
-export async function addAddendum(deps: FirDeps, trx: Kysely<Database>, officer: Officer, id: string, input: AddendumInput): Promise<FirRecord> {
+export async function addAddendum(
+  deps: FirDeps,
+  trx: Kysely<Database>,
+  officer: Officer,
+  id: string,
+  input: AddendumInput,
+): Promise<FirRecord> {
   const fir = await getOwnFir(trx, officer.auth.scope, id);
   await repo.lockStatus(trx, id); // serialises addenda of one FIR so their numbers do not collide
   const u = officer.auth.user;
@@ -475,7 +534,13 @@ export async function addAddendum(deps: FirDeps, trx: Kysely<Database>, officer:
 }
 
 /** An SHO/SP marks an FIR sensitive (never public; victim identity withheld). Marking is one-way. */
-export async function markSensitive(deps: FirDeps, trx: Kysely<Database>, officer: Officer, id: string, input: { reason: string; version?: number }): Promise<FirRecord> {
+export async function markSensitive(
+  deps: FirDeps,
+  trx: Kysely<Database>,
+  officer: Officer,
+  id: string,
+  input: { reason: string; version?: number },
+): Promise<FirRecord> {
   const fir = await getOwnFir(trx, officer.auth.scope, id);
   const st = await repo.lockStatus(trx, id);
   if (!st) throw firNotFound();
@@ -511,7 +576,13 @@ export async function markSensitive(deps: FirDeps, trx: Kysely<Database>, office
  * entry at the sending station; the FIR shows as pending on both stations until the receiving
  * one acknowledges. Throws 409 when a transfer was already sent, 412 on a stale version.
  */
-export async function transferFir(deps: FirDeps, trx: Kysely<Database>, officer: Officer, id: string, input: TransferInput): Promise<FirRecord> {
+export async function transferFir(
+  deps: FirDeps,
+  trx: Kysely<Database>,
+  officer: Officer,
+  id: string,
+  input: TransferInput,
+): Promise<FirRecord> {
   const fir = await getOwnFir(trx, officer.auth.scope, id);
   const st = await repo.lockStatus(trx, id);
   if (!st) throw firNotFound();
@@ -519,7 +590,11 @@ export async function transferFir(deps: FirDeps, trx: Kysely<Database>, officer:
   if (st.transfer_state)
     throw conflict('fir_already_transferred', 'This FIR has already been sent on transfer.', 'यह एफआईआर पहले ही स्थानांतरण पर भेजी जा चुकी है।');
   if (fir.origin_fir_id)
-    throw conflict('fir_received_on_transfer', 'This FIR was itself received on transfer; it cannot be sent on again.', 'यह एफआईआर स्वयं स्थानांतरण पर प्राप्त हुई है; इसे आगे नहीं भेजा जा सकता।');
+    throw conflict(
+      'fir_received_on_transfer',
+      'This FIR was itself received on transfer; it cannot be sent on again.',
+      'यह एफआईआर स्वयं स्थानांतरण पर प्राप्त हुई है; इसे आगे नहीं भेजा जा सकता।',
+    );
   const target =
     input.toStationId || input.toStationCode
       ? await resolveOtherStation(trx, fir.state_code, input.toStationId, input.toStationCode, 'toStationId')
@@ -527,11 +602,18 @@ export async function transferFir(deps: FirDeps, trx: Kysely<Database>, officer:
         ? await resolveOtherStation(trx, fir.state_code, fir.jurisdiction_station_id, undefined, 'toStationId')
         : null;
   if (!target)
-    throw unprocessable('transfer_station_required', 'Name the station to transfer to.', 'जिस थाने को भेजना है उसका नाम दें।', { toStationId: 'required' });
-  if (target.id === fir.station_id)
-    throw unprocessable('transfer_to_same_station', 'An FIR cannot be transferred to its own station.', 'एफआईआर उसी थाने को नहीं भेजी जा सकती।', {
-      toStationId: 'is the FIR’s own station',
+    throw unprocessable('transfer_station_required', 'Name the station to transfer to.', 'जिस थाने को भेजना है उसका नाम दें।', {
+      toStationId: 'required',
     });
+  if (target.id === fir.station_id)
+    throw unprocessable(
+      'transfer_to_same_station',
+      'An FIR cannot be transferred to its own station.',
+      'एफआईआर उसी थाने को नहीं भेजी जा सकती।',
+      {
+        toStationId: 'is the FIR’s own station',
+      },
+    );
   const station = await resolveOtherStation(trx, fir.state_code, fir.station_id, undefined, 'stationId');
   const entry = await writeGdEntry(deps, trx, officerOf(officer.auth), station, {
     kind: 'transfer_out',
@@ -671,7 +753,12 @@ export const listFirs = repo.listFirs;
  * The data of a station's public FIR list (Youth Bar Association v. Union of India, SC 2016):
  * non-sensitive FIRs only, with date, sections and stage — nothing about people.
  */
-export async function publicFirList(db: Kysely<Database>, stationId: string, range: { from: Date; to: Date }, page = { limit: 50, offset: 0 }) {
+export async function publicFirList(
+  db: Kysely<Database>,
+  stationId: string,
+  range: { from: Date; to: Date },
+  page = { limit: 50, offset: 0 },
+) {
   const rows = await repo.listPublicFirRows(db, stationId, range.from, range.to, page.limit, page.offset);
   return rows.map((r) => ({
     firNumber: r.fir_number,

@@ -23,7 +23,10 @@ describe('zero FIR (BNSS 173(1))', () => {
     expect(zero).toMatchObject({ zeroFir: true, stationCode: 'PS02', jurisdictionStation: { code: 'PS01' }, transfer: null });
 
     const before1 = await dash(ps1);
-    const tr = await ps2.post(`/api/v1/firs/${zero.id}/transfer`, { reason: 'The place of occurrence is in PS Kotwali limits.', version: zero.version });
+    const tr = await ps2.post(`/api/v1/firs/${zero.id}/transfer`, {
+      reason: 'The place of occurrence is in PS Kotwali limits.',
+      version: zero.version,
+    });
     expect(tr.statusCode, tr.body).toBe(200);
     expect(tr.json().transfer).toMatchObject({ state: 'pending', toStationCode: 'PS01' });
 
@@ -43,10 +46,19 @@ describe('zero FIR (BNSS 173(1))', () => {
     const ack = await ps1.post(`/api/v1/firs/${zero.id}/acknowledge`, { remarks: 'Original papers received.' });
     expect(ack.statusCode, ack.body).toBe(201);
     const { zeroFir, fir } = ack.json();
-    expect(fir).toMatchObject({ stationCode: 'PS01', serial: 3, firNumber: '0003/2026', zeroFir: false, originFir: { id: zero.id, firNumber: zero.firNumber, stationCode: 'PS02' } });
+    expect(fir).toMatchObject({
+      stationCode: 'PS01',
+      serial: 3,
+      firNumber: '0003/2026',
+      zeroFir: false,
+      originFir: { id: zero.id, firNumber: zero.firNumber, stationCode: 'PS02' },
+    });
     expect(fir.sections).toEqual(zero.sections);
     expect(fir.narrative).toBe(zero.narrative);
-    expect(zeroFir.transfer).toMatchObject({ state: 'acknowledged', transferredFir: { id: fir.id, firNumber: '0003/2026', stationCode: 'PS01' } });
+    expect(zeroFir.transfer).toMatchObject({
+      state: 'acknowledged',
+      transferredFir: { id: fir.id, firNumber: '0003/2026', stationCode: 'PS01' },
+    });
 
     // GD entries on both sides.
     const gd2 = (await ps2.get('/api/v1/gd')).json().items;
@@ -66,7 +78,10 @@ describe('zero FIR (BNSS 173(1))', () => {
     await ps2.post(`/api/v1/firs/${zero.id}/transfer`, { reason: 'PS01 limits' });
     const again = await ps2.post(`/api/v1/firs/${zero.id}/transfer`, { reason: 'PS01 limits' });
     expect(again.statusCode).toBe(409);
-    const [a, b] = await Promise.all([ps1.post(`/api/v1/firs/${zero.id}/acknowledge`, {}), ps1.post(`/api/v1/firs/${zero.id}/acknowledge`, {})]);
+    const [a, b] = await Promise.all([
+      ps1.post(`/api/v1/firs/${zero.id}/acknowledge`, {}),
+      ps1.post(`/api/v1/firs/${zero.id}/acknowledge`, {}),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     const reRegistered = await t.db.kysely.selectFrom('fir').select('id').where('origin_fir_id', '=', zero.id).execute();
     expect(reRegistered).toHaveLength(1);
@@ -80,12 +95,20 @@ describe('zero FIR (BNSS 173(1))', () => {
   });
 
   it('refuses a zero FIR without, or pointing at, its own jurisdictional station', async () => {
-    const none = await ps2.post('/api/v1/firs', { ...(await import('./factories.js')).makeFirInput({ zeroFir: true }) }, { 'idempotency-key': crypto.randomUUID() });
+    const none = await ps2.post(
+      '/api/v1/firs',
+      { ...(await import('./factories.js')).makeFirInput({ zeroFir: true }) },
+      { 'idempotency-key': crypto.randomUUID() },
+    );
     expect(none.statusCode).toBe(422);
     expect(errorOf(none).fields).toHaveProperty('jurisdictionStationId');
-    const own = await ps2.post('/api/v1/firs', (await import('./factories.js')).makeFirInput({ zeroFir: true, jurisdictionStationCode: 'PS02' }), {
-      'idempotency-key': crypto.randomUUID(),
-    });
+    const own = await ps2.post(
+      '/api/v1/firs',
+      (await import('./factories.js')).makeFirInput({ zeroFir: true, jurisdictionStationCode: 'PS02' }),
+      {
+        'idempotency-key': crypto.randomUUID(),
+      },
+    );
     expect(own.statusCode).toBe(422);
   });
 });

@@ -17,7 +17,11 @@ describe('General Diary', () => {
   it('numbers entries per station per IST day, restarting at IST midnight (18:30 UTC), in time order', async () => {
     const a = await add(duty, 'Night patrol B1 checked the bazaar; all quiet.');
     t.clock.advanceMinutes(5); // 23:55 IST
-    const b = await duty.post('/api/v1/gd', { kind: 'departure', text: 'HC Ramesh departed for night round.', officers: ['HC Ramesh Yadav'] });
+    const b = await duty.post('/api/v1/gd', {
+      kind: 'departure',
+      text: 'HC Ramesh departed for night round.',
+      officers: ['HC Ramesh Yadav'],
+    });
     const other = await add(await t.login('duty.ps2'), 'Civil Lines entry the same night.');
     t.clock.advanceMinutes(10); // 00:05 IST on 16 January
     const c = await duty.post('/api/v1/gd', { kind: 'arrival', text: 'HC Ramesh returned from night round.' });
@@ -37,7 +41,10 @@ describe('General Diary', () => {
   });
 
   it('time-stamps entries with the server clock, not anything the client sends', async () => {
-    const r = await duty.post('/api/v1/gd', { kind: 'manual', text: 'Backdating attempt.', recordedAt: '2020-01-01T00:00:00Z' } as Record<string, unknown>);
+    const r = await duty.post('/api/v1/gd', { kind: 'manual', text: 'Backdating attempt.', recordedAt: '2020-01-01T00:00:00Z' } as Record<
+      string,
+      unknown
+    >);
     expect(r.statusCode).toBe(201);
     expect(new Date(r.json().recordedAt).getTime()).toBe(t.clock.now().getTime());
   });
@@ -66,7 +73,9 @@ describe('General Diary', () => {
 
   it('answers 404 for another station’s diary, and lets the district see its stations', async () => {
     expect((await duty.get(`/api/v1/gd?stationId=${t.ids.stations.PS02}`)).statusCode).toBe(404);
-    expect((await duty.post('/api/v1/gd', { stationId: t.ids.stations.PS02, kind: 'manual', text: 'Into another diary.' })).statusCode).toBe(404);
+    expect(
+      (await duty.post('/api/v1/gd', { stationId: t.ids.stations.PS02, kind: 'manual', text: 'Into another diary.' })).statusCode,
+    ).toBe(404);
     const sp = await t.login('sp.d1');
     const r = await sp.get(`/api/v1/gd?stationId=${t.ids.stations.PS02}&date=2026-01-15`);
     expect(r.statusCode).toBe(200);

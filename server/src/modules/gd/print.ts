@@ -13,7 +13,12 @@ export async function renderGdDayPdf(station: StationPlace, date: string, items:
     width,
     align: 'center',
   });
-  write(doc, `Printed ${istDateTime(printedAt)} IST · ${items.length} entries`, left, undefined, { size: 8, width, align: 'center', color: '#555' });
+  write(doc, `Printed ${istDateTime(printedAt)} IST · ${items.length} entries`, left, undefined, {
+    size: 8,
+    width,
+    align: 'center',
+    color: '#555',
+  });
   doc.moveDown(0.8);
 
   const cols = [
@@ -31,7 +36,11 @@ export async function renderGdDayPdf(station: StationPlace, date: string, items:
       write(doc, c.label, x + 2, y, { bold: true, size: 8.5, width: c.w - 4 });
       x += c.w;
     }
-    doc.moveTo(left, y + 13).lineTo(left + width, y + 13).lineWidth(0.6).stroke();
+    doc
+      .moveTo(left, y + 13)
+      .lineTo(left + width, y + 13)
+      .lineWidth(0.6)
+      .stroke();
     doc.y = y + 16;
   };
   header();
@@ -53,7 +62,13 @@ export async function renderGdDayPdf(station: StationPlace, date: string, items:
       write(doc, c, x + 2, y, { size: 8.5, width: cols[i].w - 4 });
       x += cols[i].w;
     });
-    doc.moveTo(left, y + h - 2).lineTo(left + width, y + h - 2).lineWidth(0.2).strokeColor('#999').stroke().strokeColor('black');
+    doc
+      .moveTo(left, y + h - 2)
+      .lineTo(left + width, y + h - 2)
+      .lineWidth(0.2)
+      .strokeColor('#999')
+      .stroke()
+      .strokeColor('black');
     doc.y = y + h;
   }
   return toBuffer(doc);

@@ -73,7 +73,10 @@ export async function nextGdNumber(db: Kysely<Database>, stationId: string, day:
   return Number(r.last);
 }
 
-export async function insertGdEntry(db: Kysely<Database>, row: Omit<GdEntryRow, 'details'> & { details: Record<string, unknown> }): Promise<void> {
+export async function insertGdEntry(
+  db: Kysely<Database>,
+  row: Omit<GdEntryRow, 'details'> & { details: Record<string, unknown> },
+): Promise<void> {
   await db
     .insertInto('gd_entry')
     .values({ ...row, details: JSON.stringify(row.details) })
@@ -82,7 +85,9 @@ export async function insertGdEntry(db: Kysely<Database>, row: Omit<GdEntryRow, 
 
 /** A GD entry in the caller's jurisdiction, or undefined. */
 export async function findGdEntry(db: Kysely<Database>, scope: Scope, id: string): Promise<GdEntryRow | undefined> {
-  return db.selectFrom('gd_entry').selectAll().where(inScope(scope)).where('id', '=', id).executeTakeFirst() as Promise<GdEntryRow | undefined>;
+  return db.selectFrom('gd_entry').selectAll().where(inScope(scope)).where('id', '=', id).executeTakeFirst() as Promise<
+    GdEntryRow | undefined
+  >;
 }
 
 /** Unscoped: for checks inside a write whose caller was already scoped (e.g. the station's own entry). */

@@ -34,7 +34,10 @@ export async function gdRoutes(app: App, deps: Deps) {
 
   app.get(
     '/gd',
-    { schema: { tags: ['gd'], summary: 'A station’s General Diary for one IST day', querystring: dayQuery }, config: { permission: 'gd.read' } },
+    {
+      schema: { tags: ['gd'], summary: 'A station’s General Diary for one IST day', querystring: dayQuery },
+      config: { permission: 'gd.read' },
+    },
     async (req) => {
       const date = req.query.date ?? istDate(deps.clock.now());
       const day = await gdDay(db, authOf(req), req.query.stationId, date);
@@ -45,7 +48,11 @@ export async function gdRoutes(app: App, deps: Deps) {
   app.post(
     '/gd',
     {
-      schema: { tags: ['gd'], summary: 'Add an entry to the General Diary (append-only; a correction points at the old entry)', body: newEntryBody },
+      schema: {
+        tags: ['gd'],
+        summary: 'Add an entry to the General Diary (append-only; a correction points at the old entry)',
+        body: newEntryBody,
+      },
       config: { permission: 'gd.write' },
     },
     async (req, reply) => {

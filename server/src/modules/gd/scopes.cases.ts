@@ -11,5 +11,10 @@ export const cases = defineCases([
     body: (t) => ({ stationId: t.ids.stations.PS01, kind: 'manual', text: `Matrix entry ${++n}` }),
     expectSuccess: true,
   },
-  { route: 'GET /api/v1/gd/print.pdf', allow: ALL_POLICE, place: 'station', path: (t) => `/api/v1/gd/print.pdf?stationId=${t.ids.stations.PS01}` },
+  {
+    route: 'GET /api/v1/gd/print.pdf',
+    allow: ALL_POLICE,
+    place: 'station',
+    path: (t) => `/api/v1/gd/print.pdf?stationId=${t.ids.stations.PS01}`,
+  },
 ]);

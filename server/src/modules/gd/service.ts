@@ -68,7 +68,10 @@ export async function resolveStation(db: Kysely<Database>, auth: AuthContext, st
       stationId: 'required for a user not posted at a station',
     });
   const st = await findStation(db, auth.user.stateCode, id);
-  if (!st || !coversPlace(auth.scope, { stateCode: st.state_code, districtId: st.district_id, subdivisionId: st.subdivision_id, stationId: st.id }))
+  if (
+    !st ||
+    !coversPlace(auth.scope, { stateCode: st.state_code, districtId: st.district_id, subdivisionId: st.subdivision_id, stationId: st.id })
+  )
     throw stationNotFound();
   return placeOf(st);
 }
@@ -154,14 +157,25 @@ export interface ManualGdInput {
 }
 
 /** An officer's own GD entry (manual, departure/arrival, information), or a correction of an earlier one. Audited. */
-export async function addGdEntry(deps: Pick<Deps, 'clock'>, trx: Kysely<Database>, auth: AuthContext, actor: ActorContext, input: ManualGdInput) {
+export async function addGdEntry(
+  deps: Pick<Deps, 'clock'>,
+  trx: Kysely<Database>,
+  auth: AuthContext,
+  actor: ActorContext,
+  input: ManualGdInput,
+) {
   const station = await resolveStation(trx, auth, input.stationId);
   if (input.correctsId) {
     const old = await repo.findGdEntry(trx, auth.scope, input.correctsId);
     if (!old || old.station_id !== station.id)
-      throw unprocessable('gd_correction_target_invalid', 'The entry to correct is not in this station’s diary.', 'सुधारी जाने वाली प्रविष्टि इस थाने की दैनिकी में नहीं है।', {
-        correctsId: 'not an entry of this station',
-      });
+      throw unprocessable(
+        'gd_correction_target_invalid',
+        'The entry to correct is not in this station’s diary.',
+        'सुधारी जाने वाली प्रविष्टि इस थाने की दैनिकी में नहीं है।',
+        {
+          correctsId: 'not an entry of this station',
+        },
+      );
   }
   const details: Record<string, unknown> = {};
   if (input.officers?.length) details.officers = input.officers;

@@ -8,7 +8,10 @@ type L = { en: string; hi: string };
 
 const LABELS = {
   title: { en: 'FIRST INFORMATION REPORT', hi: 'प्रथम सूचना रिपोर्ट' },
-  under: { en: '(Under Section 173 of the Bharatiya Nagarik Suraksha Sanhita, 2023)', hi: '(भारतीय नागरिक सुरक्षा संहिता, 2023 की धारा 173 के अंतर्गत)' },
+  under: {
+    en: '(Under Section 173 of the Bharatiya Nagarik Suraksha Sanhita, 2023)',
+    hi: '(भारतीय नागरिक सुरक्षा संहिता, 2023 की धारा 173 के अंतर्गत)',
+  },
   free: { en: 'Free copy to the informant / victim — BNSS 173(2)', hi: 'सूचनाकर्ता / पीड़ित को निःशुल्क प्रति — बीएनएसएस 173(2)' },
   i1: { en: 'District / P.S. / Year / FIR No. / Date and time of FIR', hi: 'जिला / थाना / वर्ष / एफआईआर सं. / एफआईआर की तिथि और समय' },
   i2: { en: 'Acts and sections', hi: 'अधिनियम और धाराएं' },
@@ -121,7 +124,9 @@ export async function renderFirCopyPdf(data: FirCopyData, lang: Lang, opts: { ve
   row(
     '2',
     t(LABELS.i2),
-    data.sections.map((s) => `${s.act} ${s.section}${(lang === 'hi' ? s.titleHi : s.titleEn) ? ` — ${lang === 'hi' ? s.titleHi : s.titleEn}` : ''}`).join('\n'),
+    data.sections
+      .map((s) => `${s.act} ${s.section}${(lang === 'hi' ? s.titleHi : s.titleEn) ? ` — ${lang === 'hi' ? s.titleHi : s.titleEn}` : ''}`)
+      .join('\n'),
   );
   const o = data.occurrence;
   row(
@@ -133,8 +138,8 @@ export async function renderFirCopyPdf(data: FirCopyData, lang: Lang, opts: { ve
   row('3(c)', t(LABELS.i3c), `${data.gdEntry.entryNo} — ${istDateTime(data.gdEntry.recordedAt)}`);
   row('4', t(LABELS.i4), t(INFO_TYPE[data.informationType]));
   const where = [
-    o.direction || o.distanceKm != null
-      ? `${o.direction ? t(DIRECTION[o.direction]) : ''}${o.distanceKm != null ? ` ${o.distanceKm} ${t(LABELS.km)}` : ''}`.trim()
+    o.direction || (o.distanceKm !== null && o.distanceKm !== undefined)
+      ? `${o.direction ? t(DIRECTION[o.direction]) : ''}${o.distanceKm !== null && o.distanceKm !== undefined ? ` ${o.distanceKm} ${t(LABELS.km)}` : ''}`.trim()
       : null,
     o.beatCode ? `${t(LABELS.beat)} ${o.beatCode}${o.beatName ? ` (${o.beatName})` : ''}` : null,
     o.place,
@@ -162,7 +167,13 @@ export async function renderFirCopyPdf(data: FirCopyData, lang: Lang, opts: { ve
     );
   if (data.victimsWithheld) row('6(v)', t(LABELS.i6v), t(LABELS.victimsWithheld));
   else if (data.victims.length)
-    row('6(v)', t(LABELS.i6v), data.victims.map((v, i) => `${i + 1}. ${v.name}${v.age != null ? `, ${v.age}` : ''}${v.sex ? `, ${v.sex}` : ''}`).join('\n'));
+    row(
+      '6(v)',
+      t(LABELS.i6v),
+      data.victims
+        .map((v, i) => `${i + 1}. ${v.name}${v.age !== null && v.age !== undefined ? `, ${v.age}` : ''}${v.sex ? `, ${v.sex}` : ''}`)
+        .join('\n'),
+    );
   row(
     '7',
     t(LABELS.i7),
@@ -170,7 +181,7 @@ export async function renderFirCopyPdf(data: FirCopyData, lang: Lang, opts: { ve
       ? data.accused
           .map((a, i) =>
             a.known
-              ? `A${i + 1}. ${t(LABELS.known)}: ${a.name}${a.relativeName ? `, ${t(LABELS.relative)} ${a.relativeName}` : ''}${a.age != null ? `, ${a.age}` : ''}${a.address ? `, ${a.address}` : ''}${a.description ? ` — ${a.description}` : ''}`
+              ? `A${i + 1}. ${t(LABELS.known)}: ${a.name}${a.relativeName ? `, ${t(LABELS.relative)} ${a.relativeName}` : ''}${a.age !== null && a.age !== undefined ? `, ${a.age}` : ''}${a.address ? `, ${a.address}` : ''}${a.description ? ` — ${a.description}` : ''}`
               : `A${i + 1}. ${t(LABELS.unknown)}: ${a.description ?? ''}`,
           )
           .join('\n')
@@ -180,7 +191,14 @@ export async function renderFirCopyPdf(data: FirCopyData, lang: Lang, opts: { ve
   row(
     '9',
     t(LABELS.i9),
-    data.propertyItems.length ? data.propertyItems.map((p, i) => `${i + 1}. ${p.description}${p.nature ? ` (${NATURE[p.nature] ? t(NATURE[p.nature]) : p.nature})` : ''} — ${rupees(p.value)}`).join('\n') : t(LABELS.none),
+    data.propertyItems.length
+      ? data.propertyItems
+          .map(
+            (p, i) =>
+              `${i + 1}. ${p.description}${p.nature ? ` (${NATURE[p.nature] ? t(NATURE[p.nature]) : p.nature})` : ''} — ${rupees(p.value)}`,
+          )
+          .join('\n')
+      : t(LABELS.none),
   );
   row('10', t(LABELS.i10), rupees(data.propertyTotalValue));
   row('11', t(LABELS.i11), data.inquestReportNo ?? t(LABELS.none));
@@ -193,8 +211,10 @@ export async function renderFirCopyPdf(data: FirCopyData, lang: Lang, opts: { ve
   );
   if (data.zeroFir || data.originFir || data.transfer) {
     const parts: string[] = [];
-    if (data.zeroFir && data.jurisdictionStation) parts.push(`Zero FIR → ${data.jurisdictionStation.name} (${data.jurisdictionStation.code})`);
-    if (data.transfer?.transferredFir) parts.push(`→ ${data.transfer.transferredFir.stationCode} ${data.transfer.transferredFir.firNumber}`);
+    if (data.zeroFir && data.jurisdictionStation)
+      parts.push(`Zero FIR → ${data.jurisdictionStation.name} (${data.jurisdictionStation.code})`);
+    if (data.transfer?.transferredFir)
+      parts.push(`→ ${data.transfer.transferredFir.stationCode} ${data.transfer.transferredFir.firNumber}`);
     else if (data.transfer) parts.push(`→ ${data.transfer.toStationCode} (${data.transfer.state})`);
     if (data.originFir) parts.push(`← ${data.originFir.stationCode} ${data.originFir.firNumber}`);
     row('', t(LABELS.zero), parts.join('; '));
@@ -239,12 +259,26 @@ async function sealAndVerification(doc: Doc, data: FirCopyData, lang: Lang, opts
   // Seal block: space for the rubber stamp and the officer in charge's signature.
   const sealW = width * 0.58;
   doc.rect(left, y, sealW, h).lineWidth(0.6).stroke();
-  doc.circle(left + 55, y + h / 2, 40).dash(3, { space: 3 }).lineWidth(0.6).strokeColor('#777').stroke().undash().strokeColor('black');
+  doc
+    .circle(left + 55, y + h / 2, 40)
+    .dash(3, { space: 3 })
+    .lineWidth(0.6)
+    .strokeColor('#777')
+    .stroke()
+    .undash()
+    .strokeColor('black');
   write(doc, t(LABELS.seal), left + 20, y + h / 2 - 6, { size: 8, width: 70, align: 'center', color: '#777' });
   write(doc, `${t(LABELS.oic)}`, left + 110, y + 14, { size: 10, bold: true, width: sealW - 120 });
-  write(doc, `${stationName} (${data.stationCode}), ${lang === 'hi' ? data.districtNameHi : data.districtName}`, left + 110, undefined, { size: 9, width: sealW - 120 });
+  write(doc, `${stationName} (${data.stationCode}), ${lang === 'hi' ? data.districtNameHi : data.districtName}`, left + 110, undefined, {
+    size: 9,
+    width: sealW - 120,
+  });
   if (data.stationPhone) write(doc, data.stationPhone, left + 110, undefined, { size: 9, width: sealW - 120 });
-  doc.moveTo(left + 110, y + h - 28).lineTo(left + sealW - 12, y + h - 28).lineWidth(0.5).stroke();
+  doc
+    .moveTo(left + 110, y + h - 28)
+    .lineTo(left + sealW - 12, y + h - 28)
+    .lineWidth(0.5)
+    .stroke();
   write(doc, t(LABELS.sign), left + 110, y + h - 24, { size: 8, width: sealW - 120, color: '#555' });
 
   // Verification: QR to /verify/<code> and the code in words.

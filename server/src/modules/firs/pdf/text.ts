@@ -41,12 +41,26 @@ export function toBuffer(doc: Doc): Promise<Buffer> {
 }
 
 type Script = 'deva' | 'latin' | 'latinExt';
-const DEVA = /[\u0900-\u097F\u1CD0-\u1CFF\uA8E0-\uA8FF\u20B9\u200C\u200D]/;
-const LATIN_EXT = /[\u0100-\u024F\u1E00-\u1EFF]/;
+/** Devanagari (with its extensions), the rupee sign and the zero-width joiners that shape it. */
+function isDeva(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (
+    (c >= 0x0900 && c <= 0x097f) ||
+    (c >= 0x1cd0 && c <= 0x1cff) ||
+    (c >= 0xa8e0 && c <= 0xa8ff) ||
+    c === 0x20b9 ||
+    c === 0x200c ||
+    c === 0x200d
+  );
+}
+const isLatinExt = (ch: string) => {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x0100 && c <= 0x024f) || (c >= 0x1e00 && c <= 0x1eff);
+};
 
 function scriptOf(ch: string): Script | null {
-  if (DEVA.test(ch)) return 'deva';
-  if (LATIN_EXT.test(ch)) return 'latinExt';
+  if (isDeva(ch)) return 'deva';
+  if (isLatinExt(ch)) return 'latinExt';
   if (/\s/.test(ch)) return null; // spaces join the run they are in
   return 'latin';
 }
@@ -103,7 +117,11 @@ function layout(doc: Doc, text: string, width: number, size: number, bold?: bool
     let line: Line = { pieces: [], width: 0 };
     const words = para.split(/ +/).filter((w, i, all) => w !== '' || all.length === 1);
     for (const word of words) {
-      let pieces = scriptRuns(word).map((r) => ({ font: fontFor(r.script, bold), text: r.text, width: measure(fontFor(r.script, bold), r.text) }));
+      let pieces = scriptRuns(word).map((r) => ({
+        font: fontFor(r.script, bold),
+        text: r.text,
+        width: measure(fontFor(r.script, bold), r.text),
+      }));
       let w = pieces.reduce((a, p) => a + p.width, 0);
       const gap = line.pieces.length ? space : 0;
       if (line.pieces.length && line.width + gap + w > width) {
@@ -155,7 +173,10 @@ export function write(doc: Doc, text: string, x?: number, y?: number, opts: Text
   lines.forEach((line, i) => {
     const offset = opts.align === 'center' ? (width - line.width) / 2 : opts.align === 'right' ? width - line.width : 0;
     for (const { piece, x: px } of line.pieces) {
-      doc.font(piece.font).fontSize(size).text(piece.text, left + offset + px, top + i * lh + (lh - size * 1.2) / 2, { lineBreak: false });
+      doc
+        .font(piece.font)
+        .fontSize(size)
+        .text(piece.text, left + offset + px, top + i * lh + (lh - size * 1.2) / 2, { lineBreak: false });
     }
   });
   doc.page.margins.bottom = margin;
