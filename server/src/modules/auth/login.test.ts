@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, errorOf, type TestContext } from '../../test/harness.js';
+
+// Creating an embedded database takes long on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 240_000 });
 
 let t: TestContext;
 beforeAll(async () => {

@@ -81,7 +81,7 @@ export async function confirmTotpEnrolment(deps: Deps, auth: AuthContext, actor:
       entityId: auth.user.id,
       stationId: auth.user.stationId,
       districtId: auth.user.districtId,
-      details: { method: 'totp', recoveryCodes: RECOVERY_CODE_COUNT },
+      details: { method: 'totp', backupCodes: RECOVERY_CODE_COUNT },
     });
     await notifyPerson(trx, deps.clock, auth.user, mfaChangedNotice(now, 'enabled'));
   });

@@ -76,12 +76,12 @@ export async function changePassword(deps: Deps, auth: AuthContext, actor: Actor
     if (lock.lockedUntil) throw accountLocked(lock.lockedUntil);
     throw unprocessable('wrong_current_password', 'The current password is wrong.', 'वर्तमान पासवर्ड गलत है।', { currentPassword: 'wrong' });
   }
-  const check = await checkNewPassword(db, newPassword, user);
-  if (!check.ok) throw passwordRejected(check);
-  if (await verifyPassword(user.password_hash, newPassword))
+  if (newPassword.normalize('NFC') === currentPassword.normalize('NFC'))
     throw unprocessable('password_unchanged', 'The new password must differ from the current one.', 'नया पासवर्ड वर्तमान पासवर्ड से अलग होना चाहिए।', {
       newPassword: 'same as the current one',
     });
+  const check = await checkNewPassword(db, newPassword, user);
+  if (!check.ok) throw passwordRejected(check);
   const hash = await hashPassword(newPassword);
   return db.transaction().execute(async (trx) => {
     const now = deps.clock.now();

@@ -300,7 +300,7 @@ export async function completeMfaLogin(deps: Deps, auth: AuthContext, code: stri
     }
     await repo.endSession(trx, auth.sessionId, now, 'mfa_completed');
     const left = method === 'recovery_code' ? (await repo.unusedRecoveryCodes(trx, user.id)).length : undefined;
-    const session = await completeLogin(deps, trx, user, actor, { factors: ['password', method], ...(left !== undefined ? { recoveryCodesLeft: left } : {}) });
+    const session = await completeLogin(deps, trx, user, actor, { factors: ['password', method], ...(left !== undefined ? { backupCodesLeft: left } : {}) });
     return { ok: true as const, session };
   });
   if (!outcome.ok) {
