@@ -60,7 +60,15 @@ const schema = z
     REDIS_URL: urlOrEmpty(['redis://', 'rediss://']),
     NATS_URL: urlOrEmpty(['nats://']),
     COURT_API_URL: urlOrEmpty(['http://', 'https://']),
+    /** Where complaint attachments are stored (outside the web root); default ${DATA_DIR}/uploads. */
     UPLOAD_DIR: z.string().optional(),
+    /** Complaint kinds a citizen may file online as an e-FIR (BNSS 173(1)(ii)), comma-separated. */
+    EFIR_KINDS: z
+      .string()
+      .default('vehicle_theft,mobile_theft,property_theft')
+      .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean)),
+    /** Public case status names the IO (some states allow it); otherwise only the rank is shown. */
+    PUBLIC_SHOW_IO_NAME: bool(false),
     RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(20),
     RATE_LIMIT_PUBLIC_PER_MINUTE: positiveInt(60),
   })

@@ -8,6 +8,8 @@ import { gdRoutes } from './modules/gd/routes.js';
 import { notifyRoutes } from './modules/notify/routes.js';
 import { investigationRoutes } from './modules/investigation/routes.js';
 import { clockRoutes } from './modules/clocks/routes.js';
+import { complaintRoutes } from './modules/complaints/routes.js';
+import { citizenRoutes } from './modules/citizen/routes.js';
 
 /** Every module's routes, registered under /api/v1. A new module adds one line here. */
 export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
@@ -20,4 +22,6 @@ export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
   notifyRoutes,
   investigationRoutes,
   clockRoutes,
+  complaintRoutes,
+  citizenRoutes,
 ];

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'complaint.file': ['citizen'],
   'complaint.act': ['duty_officer', 'sho'],
   'complaint.read_station': [...police],
+  'complaint.approve_enquiry': ['sdpo', 'sp'],
+  'citizen.own_cases': ['citizen'],
   'case.read': [...police],
   'case.assign_io': ['sho'],
   // Investigation records: only an IO, and in the service only the case's designated IO.

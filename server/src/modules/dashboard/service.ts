@@ -3,6 +3,7 @@ import { istDate } from '../../lib/clock.js';
 import { isPoliceRole } from '../../policy/index.js';
 import { orgCounts } from './repository.js';
 import { firDashboard } from '../firs/dashboard.js';
+import { complaintsDashboard } from '../complaints/dashboard.js';
 
 /**
  * A module that has something to count on a dashboard adds a contributor here. Each gets the
@@ -10,7 +11,7 @@ import { firDashboard } from '../firs/dashboard.js';
  */
 export type DashboardContributor = (deps: Deps, auth: AuthContext) => Promise<Record<string, number | unknown>>;
 
-export const dashboardContributors: DashboardContributor[] = [firDashboard];
+export const dashboardContributors: DashboardContributor[] = [firDashboard, complaintsDashboard];
 
 export async function dashboardFor(deps: Deps, auth: AuthContext) {
   const now = deps.clock.now();
