@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
@@ -23,9 +24,19 @@ const FONTS = {
 
 export type Doc = PDFKit.PDFDocument;
 
+// Parsing a font (above all the Devanagari one, with its shaping tables) costs far more than
+// setting a page, so each font is parsed once per process with the fontkit that pdfkit itself
+// uses, and every document embeds its own subset of the shared font objects.
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(buf: Uint8Array): unknown };
+let parsed: Record<string, unknown> | undefined;
+function fonts(): Record<string, unknown> {
+  parsed ??= Object.fromEntries(Object.entries(FONTS).map(([name, path]) => [name, fontkit.create(readFileSync(path))]));
+  return parsed;
+}
+
 export function newDoc(opts: PDFKit.PDFDocumentOptions = {}): Doc {
   const doc = new PDFDocument({ size: 'A4', margin: 40, bufferPages: true, ...opts });
-  for (const [name, path] of Object.entries(FONTS)) doc.registerFont(name, path);
+  for (const [name, font] of Object.entries(fonts())) doc.registerFont(name, font as Buffer);
   doc.font('latin');
   return doc;
 }
