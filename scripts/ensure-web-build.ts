@@ -65,11 +65,21 @@ export async function ensureWebBuild(opts: EnsureOptions = {}): Promise<boolean>
   const { build } = await import('vite');
   const scratch = path.join(ROOT, 'tmp', `web-build-${process.pid}-${Date.now()}`);
   mkdirSync(path.dirname(scratch), { recursive: true });
-  await build({
-    configFile: path.join(WEB_DIR, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: scratch, emptyOutDir: true },
-  });
+  // Always a production bundle, even when called from a test runner (vitest sets
+  // NODE_ENV=test, which would otherwise give React's development build).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(WEB_DIR, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: scratch, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   // Swap in: dist → old, scratch → dist, remove old.
   const old = `${scratch}-old`;
   if (existsSync(WEB_DIST)) renameSync(WEB_DIST, old);

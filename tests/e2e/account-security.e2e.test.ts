@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captchaAnswer, logIn, nextCaptcha, PASSWORD, startE2E, type E2E } from './harness.ts';
+import { captchaAnswer, logIn, PASSWORD, shownCaptchaId, startE2E, type E2E } from './harness.ts';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 const h1 = (page: Page) => page.locator('h1').textContent();
@@ -28,10 +28,8 @@ describe('account security in the browser, captcha on', () => {
 
   it('refuses a wrong captcha with a new one, then logs in with the right answer', async () => {
     const { page } = await e2e.newPage();
-    const first = nextCaptcha(page);
     await page.goto('/login');
-    const c1 = await first;
-    expect(c1.kind).toBe('image');
+    const c1 = await shownCaptchaId(page);
     const img = page.getByRole('img', { name: /Captcha: distorted letters/ });
     await img.waitFor();
     expect(await img.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
@@ -39,23 +37,20 @@ describe('account security in the browser, captcha on', () => {
     await page.getByRole('checkbox', { name: 'I have read and accept these conditions' }).check();
     await page.getByLabel('Username, employee ID or e-mail').fill('duty.ps1');
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    const wrong = (await captchaAnswer(e2e, c1.captchaId)).split('').reverse().join('') + 'x';
+    const wrong = (await captchaAnswer(e2e, c1)).split('').reverse().join('') + 'x';
     await page.getByLabel('Characters in the image').fill(wrong);
-    const second = nextCaptcha(page);
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'The captcha did not match; a new one is shown.' });
     await expect.poll(() => alert.isVisible()).toBe(true);
-    const c2 = await second;
-    expect(c2.captchaId).not.toBe(c1.captchaId);
+    const c2 = await shownCaptchaId(page, c1);
+    expect(c2).not.toBe(c1);
     expect(await page.getByLabel('Characters in the image').inputValue()).toBe('');
 
     // The text question for screen-reader users is there too, in the page's language.
-    const third = nextCaptcha(page);
     await page.getByRole('button', { name: /Answer a text question instead/ }).click();
-    const c3 = await third;
-    expect(c3.kind).toBe('text');
+    const c3 = await shownCaptchaId(page, c2);
     await expect.poll(() => page.getByText(/^What is \w+ (plus|minus) \w+\?/).isVisible()).toBe(true);
-    await page.getByLabel('Answer to the question').fill(await captchaAnswer(e2e, c3.captchaId));
+    await page.getByLabel('Answer to the question').fill(await captchaAnswer(e2e, c3));
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/');
@@ -93,15 +88,13 @@ describe('account security in the browser, captcha on', () => {
 
   it('forgot password: a code by e-mail and SMS, read from the dev outbox, then a new password', async () => {
     const { page } = await e2e.newPage();
-    const loginCaptcha = nextCaptcha(page);
     await page.goto('/login');
-    await loginCaptcha; // the next one fetched is the forgot-password form's
-    const captcha = nextCaptcha(page);
+    const loginCaptcha = await shownCaptchaId(page);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await expect.poll(() => h1(page)).toBe('Forgot your password');
-    const c = await captcha;
+    const c = await shownCaptchaId(page, loginCaptcha);
     await page.getByLabel('Username, employee ID or e-mail').fill('io.ps1');
-    await page.getByLabel('Characters in the image').fill(await captchaAnswer(e2e, c.captchaId));
+    await page.getByLabel('Characters in the image').fill(await captchaAnswer(e2e, c));
     await page.getByRole('button', { name: 'Send the code' }).click();
     await expect.poll(() => h1(page)).toBe('Set a new password');
 

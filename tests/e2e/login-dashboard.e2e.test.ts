@@ -63,7 +63,7 @@ describe('a duty officer logs in, sees the dashboard in both languages, and logs
     expect(await page.getByText('Duty officer').first().isVisible()).toBe(true);
     expect(await page.getByText(/IST$/).first().textContent()).toMatch(/IST/);
     await page.mouse.move(0, 0); // no hover effect in the picture
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
 
     // Hindi: the whole screen, the page's language, and it stays after a reload.
     await page.getByRole('button', { name: 'हिन्दी' }).click();
@@ -71,7 +71,7 @@ describe('a duty officer logs in, sees the dashboard in both languages, and logs
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('hi');
     expect(await page.locator('[data-count="stations"] .card-label').textContent()).toContain('थाने');
     expect(await page.getByRole('button', { name: 'लॉग आउट' }).isVisible()).toBe(true);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-hi.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-hi.png'), fullPage: true });
     await page.reload();
     await expect.poll(() => page.locator('h1').textContent()).toBe('डैशबोर्ड');
 

@@ -65,7 +65,7 @@ export const Captcha = forwardRef<CaptchaHandle, { idPrefix: string; value: Capt
     const question = captcha?.question ? (lang === 'hi' && captcha.questionHi ? captcha.questionHi : captcha.question) : undefined;
 
     return (
-      <fieldset className={`captcha ${error ? 'field-invalid' : ''}`}>
+      <fieldset className={`captcha ${error ? 'field-invalid' : ''}`} data-captcha-id={captcha?.captchaId}>
         <legend>{t('auth.captcha.legend')}</legend>
         {loadError ? (
           <p className="field-error">{errorText(loadError, lang, t)}</p>
