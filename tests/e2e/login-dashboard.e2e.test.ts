@@ -20,7 +20,9 @@ describe('a duty officer logs in, sees the dashboard in both languages, and logs
     const { page } = await e2e.newPage();
     await page.goto('/login');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Log in');
-    await expect.poll(() => page.getByText('Unauthorised access or misuse is a punishable offence', { exact: false }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('Unauthorised access or misuse is a punishable offence', { exact: false }).isVisible())
+      .toBe(true);
     await page.getByLabel('Username, employee ID or e-mail').fill('duty.ps1');
     await page.getByLabel('Password', { exact: true }).fill('wrong password here');
     await page.getByRole('button', { name: 'Log in', exact: true }).click();

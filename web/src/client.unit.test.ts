@@ -32,7 +32,14 @@ describe('api client', () => {
 
   it('turns the error shape into an ApiError with both messages and the fields', async () => {
     vi.stubGlobal('fetch', async () =>
-      json(422, { error: { code: 'posting_required', message: 'This role needs a police station.', messageHi: 'इस भूमिका के लिए पुलिस थाना आवश्यक है।', fields: { stationId: 'required' } } }),
+      json(422, {
+        error: {
+          code: 'posting_required',
+          message: 'This role needs a police station.',
+          messageHi: 'इस भूमिका के लिए पुलिस थाना आवश्यक है।',
+          fields: { stationId: 'required' },
+        },
+      }),
     );
     const e = await api.post('/admin/users', {}).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);

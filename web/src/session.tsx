@@ -96,28 +96,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus(s);
   }, []);
 
-  const refresh = useCallback(async (opts: { quiet?: boolean } = {}) => {
-    try {
-      const me = await api.get<User & { csrfToken: string }>('/auth/me', { quiet: opts.quiet ?? true });
-      const { csrfToken, ...u } = me;
-      setCsrfToken(csrfToken);
-      setUser({ ...u, passwordTemporary: u.passwordTemporary || !!u.passwordChangeRequired });
-      setStatus('authenticated');
-      return true;
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'mfa_required') {
-        clear('mfa');
+  const refresh = useCallback(
+    async (opts: { quiet?: boolean } = {}) => {
+      try {
+        const me = await api.get<User & { csrfToken: string }>('/auth/me', { quiet: opts.quiet ?? true });
+        const { csrfToken, ...u } = me;
+        setCsrfToken(csrfToken);
+        setUser({ ...u, passwordTemporary: u.passwordTemporary || !!u.passwordChangeRequired });
+        setStatus('authenticated');
+        return true;
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'mfa_required') {
+          clear('mfa');
+          return false;
+        }
+        if (e instanceof ApiError && e.status === 401) {
+          clear('anonymous');
+          return false;
+        }
+        // The server is unreachable: keep what we had; screens show their own errors.
+        setStatus((s) => (s === 'loading' ? 'anonymous' : s));
         return false;
       }
-      if (e instanceof ApiError && e.status === 401) {
-        clear('anonymous');
-        return false;
-      }
-      // The server is unreachable: keep what we had; screens show their own errors.
-      setStatus((s) => (s === 'loading' ? 'anonymous' : s));
-      return false;
-    }
-  }, [clear]);
+    },
+    [clear],
+  );
 
   useEffect(() => {
     api
@@ -135,7 +138,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           const was = here();
           clear('anonymous');
           setReason(p === 'session_expired' ? 'expired' : undefined);
-          if (!isAuthPath(window.location.pathname)) navigate(loginPath({ next: was, reason: p === 'session_expired' ? 'expired' : undefined }), { replace: true });
+          if (!isAuthPath(window.location.pathname))
+            navigate(loginPath({ next: was, reason: p === 'session_expired' ? 'expired' : undefined }), { replace: true });
         } else if (p === 'mfa_required') {
           clear('mfa');
           navigate(MFA_LOGIN_PATH, { replace: true });
@@ -150,26 +154,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [clear],
   );
 
-  const signedIn = useCallback(
-    (a: LoginAnswer, next?: string) => {
-      if (a.csrfToken) setCsrfToken(a.csrfToken);
-      setReason(undefined);
-      if (a.mfaRequired || !a.user) {
-        setUser(undefined);
-        setStatus('mfa');
-        navigate(MFA_LOGIN_PATH + (next && next !== '/' ? `?next=${encodeURIComponent(next)}` : ''), { replace: true });
-        return;
-      }
-      const u = { ...a.user, passwordTemporary: a.user.passwordTemporary || !!a.passwordChangeRequired, mfaEnrolmentRequired: !!a.mfaEnrolmentRequired };
-      setUser(u);
-      setStatus('authenticated');
-      // The server's order: a temporary password first, then the two-factor set-up.
-      if (u.passwordTemporary) navigate(PASSWORD_CHANGE_PATH, { replace: true });
-      else if (u.mfaEnrolmentRequired) navigate(`${MFA_ENROL_PATH}?required=1`, { replace: true });
-      else navigate(safeNext(next), { replace: true });
-    },
-    [],
-  );
+  const signedIn = useCallback((a: LoginAnswer, next?: string) => {
+    if (a.csrfToken) setCsrfToken(a.csrfToken);
+    setReason(undefined);
+    if (a.mfaRequired || !a.user) {
+      setUser(undefined);
+      setStatus('mfa');
+      navigate(MFA_LOGIN_PATH + (next && next !== '/' ? `?next=${encodeURIComponent(next)}` : ''), { replace: true });
+      return;
+    }
+    const u = {
+      ...a.user,
+      passwordTemporary: a.user.passwordTemporary || !!a.passwordChangeRequired,
+      mfaEnrolmentRequired: !!a.mfaEnrolmentRequired,
+    };
+    setUser(u);
+    setStatus('authenticated');
+    // The server's order: a temporary password first, then the two-factor set-up.
+    if (u.passwordTemporary) navigate(PASSWORD_CHANGE_PATH, { replace: true });
+    else if (u.mfaEnrolmentRequired) navigate(`${MFA_ENROL_PATH}?required=1`, { replace: true });
+    else navigate(safeNext(next), { replace: true });
+  }, []);
 
   const logout = useCallback(async () => {
     try {

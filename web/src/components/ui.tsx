@@ -51,7 +51,15 @@ export function Page({ title, children, actions, narrow }: { title: string; chil
  * The error of a form or a screen, read out at once (role=alert). Field errors are listed as
  * links to their fields, and the alert takes focus so keyboard users land on it.
  */
-export function ErrorAlert({ error, fieldLabels, idPrefix = '' }: { error: unknown; fieldLabels?: Record<string, string>; idPrefix?: string }) {
+export function ErrorAlert({
+  error,
+  fieldLabels,
+  idPrefix = '',
+}: {
+  error: unknown;
+  fieldLabels?: Record<string, string>;
+  idPrefix?: string;
+}) {
   const { t, lang } = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -78,7 +86,15 @@ export function ErrorAlert({ error, fieldLabels, idPrefix = '' }: { error: unkno
   );
 }
 
-export function Notice({ kind = 'info', children, live = true }: { kind?: 'info' | 'success' | 'warning'; children: ReactNode; live?: boolean }) {
+export function Notice({
+  kind = 'info',
+  children,
+  live = true,
+}: {
+  kind?: 'info' | 'success' | 'warning';
+  children: ReactNode;
+  live?: boolean;
+}) {
   return (
     <div className={`alert alert-${kind}`} role={live ? 'status' : undefined}>
       {children}
@@ -103,7 +119,16 @@ function useFieldIds(id: string | undefined, hint: unknown, error: unknown) {
   return { fid, hintId, errId, describedBy: [hintId, errId].filter(Boolean).join(' ') || undefined };
 }
 
-function FieldFrame({ fid, label, hint, hintId, error, errId, className, children }: { fid: string; hintId?: string; errId?: string } & FieldShell & { children: ReactNode }) {
+function FieldFrame({
+  fid,
+  label,
+  hint,
+  hintId,
+  error,
+  errId,
+  className,
+  children,
+}: { fid: string; hintId?: string; errId?: string } & FieldShell & { children: ReactNode }) {
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
       <label htmlFor={fid}>{label}</label>
@@ -140,7 +165,15 @@ export function TextArea({ label, hint, error, id, className, ...input }: FieldS
   );
 }
 
-export function SelectField({ label, hint, error, id, className, children, ...input }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  children,
+  ...input
+}: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
   const ids = useFieldIds(id, hint, error);
   return (
     <FieldFrame fid={ids.fid} label={label} hint={hint} hintId={ids.hintId} error={error} errId={ids.errId} className={className}>

@@ -20,7 +20,11 @@ const all = walk(SRC);
 const files: CatalogFile[] = all
   .map((p) => ({ p, rel: path.relative(SRC, p).split(path.sep).join('/') }))
   .filter(({ rel }) => parseCatalogPath(rel))
-  .map(({ p, rel }) => ({ source: rel, lang: parseCatalogPath(rel)!.lang, messages: JSON.parse(readFileSync(p, 'utf8')) as Record<string, string> }));
+  .map(({ p, rel }) => ({
+    source: rel,
+    lang: parseCatalogPath(rel)!.lang,
+    messages: JSON.parse(readFileSync(p, 'utf8')) as Record<string, string>,
+  }));
 const { byLang, duplicates } = mergeCatalogs(files);
 const features = readdirSync(path.join(SRC, 'features')).filter((f) => statSync(path.join(SRC, 'features', f)).isDirectory());
 
@@ -56,7 +60,11 @@ describe('message catalogues', () => {
       const owner = parseCatalogPath(f.source)!.owner;
       for (const k of Object.keys(f.messages)) {
         if (owner) expect(k.startsWith(`${owner}.`), `${k} in ${f.source}`).toBe(true);
-        else expect(SHARED_PREFIXES.some((p) => k.startsWith(`${p}.`)), `${k} in ${f.source}`).toBe(true);
+        else
+          expect(
+            SHARED_PREFIXES.some((p) => k.startsWith(`${p}.`)),
+            `${k} in ${f.source}`,
+          ).toBe(true);
       }
     }
   });

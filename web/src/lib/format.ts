@@ -23,14 +23,14 @@ function toDate(v: string | number | Date): Date | undefined {
 
 /** "15 Jan 2026, 12:00 pm IST" */
 export function formatDateTime(v: string | number | Date | null | undefined, lang: Lang): string {
-  if (v == null) return '';
+  if (v === null || v === undefined) return '';
   const d = toDate(v);
   if (!d) return String(v);
   return `${dtf(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d)} IST`;
 }
 
 export function formatDate(v: string | number | Date | null | undefined, lang: Lang): string {
-  if (v == null) return '';
+  if (v === null || v === undefined) return '';
   const d = toDate(v);
   return d ? dtf(lang, { dateStyle: 'medium' }).format(d) : String(v);
 }

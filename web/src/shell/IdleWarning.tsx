@@ -68,7 +68,14 @@ export function IdleWarning({ idleMinutes }: { idleMinutes: number }) {
   const mmss = `${Math.floor(secs / 60)}:${String(secs % 60).padStart(2, '0')}`;
 
   return (
-    <Dialog open={open} title={t('app.idle.title')} role="alertdialog" describedBy="idle-desc" dismissible={false} onClose={() => undefined}>
+    <Dialog
+      open={open}
+      title={t('app.idle.title')}
+      role="alertdialog"
+      describedBy="idle-desc"
+      dismissible={false}
+      onClose={() => undefined}
+    >
       <p id="idle-desc">{t('app.idle.body', { minutes: Math.max(1, Math.round(WARN_BEFORE_MS / 60_000)) })}</p>
       <p className="idle-countdown" aria-hidden="true">
         {mmss}

@@ -62,7 +62,13 @@ export function Shell({ children }: { children: ReactNode }) {
         {showNav && (
           <nav className="mainnav" aria-label={t('app.nav.label')}>
             <div className="mainnav-inner">
-              <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="mainnav-lists" onClick={() => setMenuOpen((o) => !o)}>
+              <button
+                type="button"
+                className="menu-toggle"
+                aria-expanded={menuOpen}
+                aria-controls="mainnav-lists"
+                onClick={() => setMenuOpen((o) => !o)}
+              >
                 <span aria-hidden="true">☰</span> {t('app.nav.menu')}
               </button>
               <div id="mainnav-lists" className={menuOpen ? 'nav-lists open' : 'nav-lists'}>

@@ -49,7 +49,11 @@ export default function PasswordChangePage() {
         <ErrorAlert
           error={change.error}
           idPrefix="pwc-"
-          fieldLabels={{ currentPassword: t('account.password.current'), newPassword: t('account.password.new'), confirmPassword: t('account.password.confirm') }}
+          fieldLabels={{
+            currentPassword: t('account.password.current'),
+            newPassword: t('account.password.new'),
+            confirmPassword: t('account.password.confirm'),
+          }}
         />
         <PasswordInput
           id="pwc-currentPassword"

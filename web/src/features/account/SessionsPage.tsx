@@ -22,8 +22,26 @@ interface SessionRow {
 /** A short, readable name for a browser's user agent: "Chrome on Windows". */
 export function deviceName(ua: string | null | undefined): string {
   if (!ua) return '—';
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : undefined;
-  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : undefined;
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : undefined;
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : undefined;
   if (browser && os) return `${browser} · ${os}`;
   return browser ?? os ?? ua.slice(0, 60);
 }
@@ -40,7 +58,7 @@ export default function SessionsPage() {
       await logout();
       return;
     }
-    setEnded((s.device || deviceName(s.userAgent)));
+    setEnded(s.device || deviceName(s.userAgent));
     list.reload();
   });
 
@@ -69,7 +87,8 @@ export default function SessionsPage() {
                 {list.data.items.map((s) => (
                   <tr key={s.id}>
                     <td data-label={t('account.sessions.device')}>
-                      {(s.device || deviceName(s.userAgent))} {s.current && <span className="badge badge-ok">{t('account.sessions.this_one')}</span>}
+                      {s.device || deviceName(s.userAgent)}{' '}
+                      {s.current && <span className="badge badge-ok">{t('account.sessions.this_one')}</span>}
                     </td>
                     <td data-label={t('account.sessions.ip')}>{s.ip ?? '—'}</td>
                     <td data-label={t('account.sessions.started')}>{formatDateTime(s.createdAt, lang)}</td>
@@ -77,7 +96,7 @@ export default function SessionsPage() {
                     <td>
                       <Button variant={s.current ? 'secondary' : 'danger'} busy={end.busy} onClick={() => void end.run(s)}>
                         {s.current ? t('account.sessions.end_this') : t('account.sessions.end')}
-                        <span className="sr-only"> {(s.device || deviceName(s.userAgent))}</span>
+                        <span className="sr-only"> {s.device || deviceName(s.userAgent)}</span>
                       </Button>
                     </td>
                   </tr>

@@ -14,7 +14,17 @@ interface CheckAnswer {
  * would be refused. The browser's estimate shows at once; the server's check
  * (POST /auth/password/check: common passwords, the user's own names) follows after a pause.
  */
-export function StrengthMeter({ id, password, username, onVerdict }: { id: string; password: string; username?: string; onVerdict?: (ok: boolean | undefined) => void }) {
+export function StrengthMeter({
+  id,
+  password,
+  username,
+  onVerdict,
+}: {
+  id: string;
+  password: string;
+  username?: string;
+  onVerdict?: (ok: boolean | undefined) => void;
+}) {
   const { t, lang } = useT();
   const local = estimateStrength(password);
   const [server, setServer] = useState<{ for: string; answer: CheckAnswer } | undefined>();

@@ -21,11 +21,16 @@ function qrSrc(e: Enrolment): string | undefined {
   const q = e.qrDataUrl ?? e.qrSvg ?? e.qr;
   if (!q) return undefined;
   if (q.startsWith('data:')) return q;
-  if (q.trimStart().startsWith('<svg') || q.trimStart().startsWith('<?xml')) return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(q)}`;
+  if (q.trimStart().startsWith('<svg') || q.trimStart().startsWith('<?xml'))
+    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(q)}`;
   return `data:image/png;base64,${q}`;
 }
 
-const grouped = (s: string) => s.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
+const grouped = (s: string) =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 
 /**
  * Two-factor authentication (TOTP, RFC 6238): scan the QR code or type the secret into an
@@ -55,7 +60,9 @@ export default function TwoFactorPage() {
   if (recoveryCodes) {
     const text = recoveryCodes.join('\n');
     const download = () => {
-      const url = URL.createObjectURL(new Blob([`${t('account.mfa.codes_file_title', { user: user?.username ?? '' })}\n\n${text}\n`], { type: 'text/plain' }));
+      const url = URL.createObjectURL(
+        new Blob([`${t('account.mfa.codes_file_title', { user: user?.username ?? '' })}\n\n${text}\n`], { type: 'text/plain' }),
+      );
       const a = document.createElement('a');
       a.href = url;
       a.download = 'cctns-recovery-codes.txt';

@@ -17,7 +17,7 @@ export function estimateStrength(pw: string): { score: 0 | 1 | 2 | 3 | 4; reason
   if (chars.length >= 6 && distinct <= Math.max(2, chars.length / 4)) reasons.push('repetitive');
   if (/(0123|1234|2345|3456|4567|5678|6789|abcd|bcde|qwer|wert|asdf|zxcv)/i.test(pw)) reasons.push('sequence');
   if (reasons.includes('too_short') || reasons.includes('too_long')) return { score: chars.length >= 8 ? 1 : 0, reasons };
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(pw)).length + (/[^\u0000-\u007f]/.test(pw) ? 1 : 0);
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(pw)).length + (/[^\p{ASCII}]/u.test(pw) ? 1 : 0);
   let score = chars.length >= 20 ? 4 : chars.length >= 16 ? 3 : 2;
   if (classes >= 3 && score < 4) score += 1;
   if (reasons.length) score -= 1;

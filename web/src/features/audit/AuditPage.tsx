@@ -68,8 +68,9 @@ export default function AuditPage() {
   }, [loc.href]);
 
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
-  const brokenSeq = verify?.broken == null ? undefined : typeof verify.broken === 'number' ? verify.broken : verify.broken.seq;
-  const brokenReason = verify?.broken != null && typeof verify.broken === 'object' ? verify.broken.reason : undefined;
+  const broken = verify?.broken ?? undefined;
+  const brokenSeq = broken === undefined || broken === null ? undefined : typeof broken === 'number' ? broken : broken.seq;
+  const brokenReason = broken && typeof broken === 'object' ? broken.reason : undefined;
 
   return (
     <Page title={t('audit.title')}>
@@ -100,12 +101,45 @@ export default function AuditPage() {
           navigate(`/admin/audit${queryString(draft)}`);
         }}
       >
-        <TextField id="af-from" type="datetime-local" label={t('audit.filter.from')} hint={t('audit.filter.ist')} value={draft.from} onChange={set('from')} />
-        <TextField id="af-to" type="datetime-local" label={t('audit.filter.to')} hint={t('audit.filter.ist')} value={draft.to} onChange={set('to')} />
+        <TextField
+          id="af-from"
+          type="datetime-local"
+          label={t('audit.filter.from')}
+          hint={t('audit.filter.ist')}
+          value={draft.from}
+          onChange={set('from')}
+        />
+        <TextField
+          id="af-to"
+          type="datetime-local"
+          label={t('audit.filter.to')}
+          hint={t('audit.filter.ist')}
+          value={draft.to}
+          onChange={set('to')}
+        />
         <TextField id="af-actor" label={t('audit.filter.actor')} autoCapitalize="off" value={draft.actor} onChange={set('actor')} />
-        <TextField id="af-action" label={t('audit.filter.action')} hint={t('audit.filter.action_hint')} autoCapitalize="off" value={draft.action} onChange={set('action')} />
-        <TextField id="af-entityType" label={t('audit.filter.entity_type')} autoCapitalize="off" value={draft.entityType} onChange={set('entityType')} />
-        <TextField id="af-entityId" label={t('audit.filter.entity_id')} autoCapitalize="off" value={draft.entityId} onChange={set('entityId')} />
+        <TextField
+          id="af-action"
+          label={t('audit.filter.action')}
+          hint={t('audit.filter.action_hint')}
+          autoCapitalize="off"
+          value={draft.action}
+          onChange={set('action')}
+        />
+        <TextField
+          id="af-entityType"
+          label={t('audit.filter.entity_type')}
+          autoCapitalize="off"
+          value={draft.entityType}
+          onChange={set('entityType')}
+        />
+        <TextField
+          id="af-entityId"
+          label={t('audit.filter.entity_id')}
+          autoCapitalize="off"
+          value={draft.entityId}
+          onChange={set('entityId')}
+        />
         <SelectField id="af-outcome" label={t('audit.filter.outcome')} value={draft.outcome} onChange={set('outcome')}>
           <option value="">{t('common.all')}</option>
           {(['success', 'failure', 'denied'] as const).map((o) => (
@@ -162,9 +196,13 @@ export default function AuditPage() {
                     <td data-label={t('audit.col.action')}>
                       <code>{e.action}</code>
                     </td>
-                    <td data-label={t('audit.col.entity')}>{e.entityType ? `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}…` : ''}` : '—'}</td>
+                    <td data-label={t('audit.col.entity')}>
+                      {e.entityType ? `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}…` : ''}` : '—'}
+                    </td>
                     <td data-label={t('audit.col.outcome')}>
-                      <span className={`badge ${e.outcome === 'success' ? 'badge-ok' : 'badge-bad'}`}>{t(`audit.outcome.${e.outcome}`)}</span>
+                      <span className={`badge ${e.outcome === 'success' ? 'badge-ok' : 'badge-bad'}`}>
+                        {t(`audit.outcome.${e.outcome}`)}
+                      </span>
                     </td>
                     <td data-label={t('common.details')}>
                       <details>
@@ -196,7 +234,9 @@ export default function AuditPage() {
                             </div>
                           )}
                         </dl>
-                        {e.details != null && <pre className="message-body">{JSON.stringify(e.details, null, 2)}</pre>}
+                        {e.details !== null && e.details !== undefined && (
+                          <pre className="message-body">{JSON.stringify(e.details, null, 2)}</pre>
+                        )}
                       </details>
                     </td>
                   </tr>

@@ -72,7 +72,11 @@ export default function ForgotPasswordPage() {
           <ErrorAlert
             error={reset.error}
             idPrefix="reset-"
-            fieldLabels={{ otp: t('auth.forgot.otp'), newPassword: t('account.password.new'), confirmPassword: t('account.password.confirm') }}
+            fieldLabels={{
+              otp: t('auth.forgot.otp'),
+              newPassword: t('account.password.new'),
+              confirmPassword: t('account.password.confirm'),
+            }}
           />
           <TextField
             id="reset-otp"
@@ -88,7 +92,15 @@ export default function ForgotPasswordPage() {
             error={fe.otp}
             onChange={(e) => setOtp(e.target.value)}
           />
-          <NewPasswordFields idPrefix="reset-" value={pw} confirm={confirm} onChange={setPw} onConfirmChange={setConfirm} errors={fe} username={username} />
+          <NewPasswordFields
+            idPrefix="reset-"
+            value={pw}
+            confirm={confirm}
+            onChange={setPw}
+            onConfirmChange={setConfirm}
+            errors={fe}
+            username={username}
+          />
           <div className="button-row">
             <Button type="submit" busy={reset.busy}>
               {t('auth.forgot.reset_submit')}
@@ -113,7 +125,11 @@ export default function ForgotPasswordPage() {
           void ask.run();
         }}
       >
-        <ErrorAlert error={ask.error} idPrefix="forgot-" fieldLabels={{ username: t('auth.login.username'), captchaAnswer: t('auth.captcha.answer_label') }} />
+        <ErrorAlert
+          error={ask.error}
+          idPrefix="forgot-"
+          fieldLabels={{ username: t('auth.login.username'), captchaAnswer: t('auth.captcha.answer_label') }}
+        />
         <p>{t('auth.forgot.intro')}</p>
         <TextField
           id="forgot-username"
@@ -128,7 +144,9 @@ export default function ForgotPasswordPage() {
           error={fe.username}
           onChange={(e) => setUsername(e.target.value)}
         />
-        {meta.captcha && <Captcha ref={captchaRef} idPrefix="forgot-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />}
+        {meta.captcha && (
+          <Captcha ref={captchaRef} idPrefix="forgot-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />
+        )}
         <div className="button-row">
           <Button type="submit" busy={ask.busy}>
             {t('auth.forgot.submit')}

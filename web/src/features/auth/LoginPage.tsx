@@ -113,7 +113,9 @@ export default function LoginPage() {
           error={fe.password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        {meta.captcha && <Captcha ref={captchaRef} idPrefix="login-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />}
+        {meta.captcha && (
+          <Captcha ref={captchaRef} idPrefix="login-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />
+        )}
         <div className="button-row">
           <Button type="submit" busy={login.busy}>
             {t('auth.login.submit')}

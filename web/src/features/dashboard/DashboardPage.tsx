@@ -52,7 +52,11 @@ export default function DashboardPage() {
     const d = dash.data?.scope;
     if (!d) return '';
     const s = structure.data;
-    const find = (list: Named[] | undefined, id?: string) => localName(lang, list?.find((x) => x.id === id));
+    const find = (list: Named[] | undefined, id?: string) =>
+      localName(
+        lang,
+        list?.find((x) => x.id === id),
+      );
     switch (d.level) {
       case 'station':
         return find(s?.stations, d.stationId) || t('dashboard.scope.station');

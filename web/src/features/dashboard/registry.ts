@@ -16,7 +16,20 @@ export function quickLinksFor(role: Role): QuickLink[] {
 }
 
 // Police abbreviations keep their capitals in a label made from a key.
-const ABBREVIATIONS: Record<string, string> = { fir: 'FIR', firs: 'FIRs', efir: 'e-FIR', efirs: 'e-FIRs', gd: 'GD', io: 'IO', ios: 'IOs', sho: 'SHO', sp: 'SP', sdpo: 'SDPO', scrb: 'SCRB', ncrb: 'NCRB' };
+const ABBREVIATIONS: Record<string, string> = {
+  fir: 'FIR',
+  firs: 'FIRs',
+  efir: 'e-FIR',
+  efirs: 'e-FIRs',
+  gd: 'GD',
+  io: 'IO',
+  ios: 'IOs',
+  sho: 'SHO',
+  sp: 'SP',
+  sdpo: 'SDPO',
+  scrb: 'SCRB',
+  ncrb: 'NCRB',
+};
 
 /** 'auditEventsToday' → 'Audit events today': a label for a count no feature has named yet. */
 export function humanize(key: string): string {

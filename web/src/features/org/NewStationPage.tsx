@@ -21,7 +21,15 @@ export default function NewStationPage() {
   return (
     <Page title={t('org.stations.new')}>
       <div className="card">
-        <StationForm draft={draft} onChange={setDraft} structure={structure} create error={create.error} busy={create.busy} onSubmit={() => void create.run()} />
+        <StationForm
+          draft={draft}
+          onChange={setDraft}
+          structure={structure}
+          create
+          error={create.error}
+          busy={create.busy}
+          onSubmit={() => void create.run()}
+        />
       </div>
     </Page>
   );

@@ -17,7 +17,17 @@ export interface StationDraft {
   active: boolean;
 }
 
-export const emptyStation: StationDraft = { subdivisionId: '', code: '', name: '', nameHi: '', address: '', phone: '', lat: '', lng: '', active: true };
+export const emptyStation: StationDraft = {
+  subdivisionId: '',
+  code: '',
+  name: '',
+  nameHi: '',
+  address: '',
+  phone: '',
+  lat: '',
+  lng: '',
+  active: true,
+};
 
 const num = (v: string) => (v.trim() === '' ? null : Number(v));
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
@@ -78,18 +88,67 @@ export function StationForm({
       <div className="form-grid">
         {create && (
           <>
-            <PlaceSelect id="st-subdivisionId" level="subdivision" structure={structure} label={labels.subdivisionId} required value={draft.subdivisionId} error={fe.subdivisionId} onChange={set('subdivisionId')} />
-            <TextField id="st-code" label={labels.code} hint={t('org.station_code_hint')} required autoCapitalize="characters" value={draft.code} error={fe.code} onChange={set('code')} />
+            <PlaceSelect
+              id="st-subdivisionId"
+              level="subdivision"
+              structure={structure}
+              label={labels.subdivisionId}
+              required
+              value={draft.subdivisionId}
+              error={fe.subdivisionId}
+              onChange={set('subdivisionId')}
+            />
+            <TextField
+              id="st-code"
+              label={labels.code}
+              hint={t('org.station_code_hint')}
+              required
+              autoCapitalize="characters"
+              value={draft.code}
+              error={fe.code}
+              onChange={set('code')}
+            />
           </>
         )}
         <TextField id="st-name" label={labels.name} required value={draft.name} error={fe.name} onChange={set('name')} />
-        <TextField id="st-nameHi" label={labels.nameHi} lang="hi" required value={draft.nameHi} error={fe.nameHi} onChange={set('nameHi')} />
+        <TextField
+          id="st-nameHi"
+          label={labels.nameHi}
+          lang="hi"
+          required
+          value={draft.nameHi}
+          error={fe.nameHi}
+          onChange={set('nameHi')}
+        />
         <TextField id="st-address" label={labels.address} value={draft.address} error={fe.address} onChange={set('address')} />
         <TextField id="st-phone" label={labels.phone} type="tel" value={draft.phone} error={fe.phone} onChange={set('phone')} />
-        <TextField id="st-lat" label={labels.lat} inputMode="decimal" hint={t('org.lat_hint')} value={draft.lat} error={fe.lat} onChange={set('lat')} />
-        <TextField id="st-lng" label={labels.lng} inputMode="decimal" hint={t('org.lng_hint')} value={draft.lng} error={fe.lng} onChange={set('lng')} />
+        <TextField
+          id="st-lat"
+          label={labels.lat}
+          inputMode="decimal"
+          hint={t('org.lat_hint')}
+          value={draft.lat}
+          error={fe.lat}
+          onChange={set('lat')}
+        />
+        <TextField
+          id="st-lng"
+          label={labels.lng}
+          inputMode="decimal"
+          hint={t('org.lng_hint')}
+          value={draft.lng}
+          error={fe.lng}
+          onChange={set('lng')}
+        />
       </div>
-      {!create && <CheckboxField id="st-active" label={t('org.station_active')} checked={draft.active} onChange={(e) => onChange({ ...draft, active: e.target.checked })} />}
+      {!create && (
+        <CheckboxField
+          id="st-active"
+          label={t('org.station_active')}
+          checked={draft.active}
+          onChange={(e) => onChange({ ...draft, active: e.target.checked })}
+        />
+      )}
       <div className="button-row">
         <Button type="submit" busy={busy}>
           {create ? t('org.stations.create') : t('common.save')}

@@ -17,8 +17,8 @@ const toDraft = (s: Station): StationDraft => ({
   nameHi: s.nameHi,
   address: s.address ?? '',
   phone: s.phone ?? '',
-  lat: s.lat == null ? '' : String(s.lat),
-  lng: s.lng == null ? '' : String(s.lng),
+  lat: s.lat === null || s.lat === undefined ? '' : String(s.lat),
+  lng: s.lng === null || s.lng === undefined ? '' : String(s.lng),
   active: s.active,
 });
 
@@ -77,7 +77,7 @@ export default function StationPage() {
             [t('org.subdivision'), placeLabel(lang, sd)],
             [t('org.address'), station.address ?? '—'],
             [t('org.phone'), station.phone ?? '—'],
-            [t('org.location'), station.lat != null && station.lng != null ? `${station.lat}, ${station.lng}` : '—'],
+            [t('org.location'), station.lat !== null && station.lng !== null ? `${station.lat}, ${station.lng}` : '—'],
             [t('common.status'), station.active ? t('common.active') : t('common.inactive')],
           ]}
         />
@@ -102,7 +102,15 @@ export default function StationPage() {
               </Button>
             </p>
           )}
-          <StationForm draft={draft} onChange={setDraft} structure={org.data} create={false} error={save.error} busy={save.busy} onSubmit={() => void save.run()} />
+          <StationForm
+            draft={draft}
+            onChange={setDraft}
+            structure={org.data}
+            create={false}
+            error={save.error}
+            busy={save.busy}
+            onSubmit={() => void save.run()}
+          />
         </section>
       )}
     </Page>
@@ -116,7 +124,15 @@ interface BeatDraft {
   active: boolean;
 }
 
-function Beats({ stationId, list, canManage }: { stationId: string; list: ReturnType<typeof useFetch<{ items: Beat[] }>>; canManage: boolean }) {
+function Beats({
+  stationId,
+  list,
+  canManage,
+}: {
+  stationId: string;
+  list: ReturnType<typeof useFetch<{ items: Beat[] }>>;
+  canManage: boolean;
+}) {
   const { t, lang } = useT();
   const [adding, setAdding] = useState<BeatDraft>({ code: '', name: '', nameHi: '', active: true });
   const [editing, setEditing] = useState<(BeatDraft & { id: string; version: number }) | undefined>();
@@ -125,7 +141,11 @@ function Beats({ stationId, list, canManage }: { stationId: string; list: Return
   const add = useAction(async () => {
     setNotice(undefined);
     requireFields(adding as unknown as Record<string, unknown>, ['code', 'name', 'nameHi']);
-    await api.post(`/org/stations/${stationId}/beats`, { code: adding.code.trim().toUpperCase(), name: adding.name.trim(), nameHi: adding.nameHi.trim() });
+    await api.post(`/org/stations/${stationId}/beats`, {
+      code: adding.code.trim().toUpperCase(),
+      name: adding.name.trim(),
+      nameHi: adding.nameHi.trim(),
+    });
     setAdding({ code: '', name: '', nameHi: '', active: true });
     setNotice(t('org.beats.added'));
     list.reload();
@@ -134,7 +154,12 @@ function Beats({ stationId, list, canManage }: { stationId: string; list: Return
     if (!editing) return;
     setNotice(undefined);
     requireFields(editing as unknown as Record<string, unknown>, ['name', 'nameHi']);
-    await api.patch(`/org/beats/${editing.id}`, { version: editing.version, name: editing.name.trim(), nameHi: editing.nameHi.trim(), active: editing.active });
+    await api.patch(`/org/beats/${editing.id}`, {
+      version: editing.version,
+      name: editing.name.trim(),
+      nameHi: editing.nameHi.trim(),
+      active: editing.active,
+    });
     setEditing(undefined);
     setNotice(t('common.saved'));
     list.reload();
@@ -169,10 +194,21 @@ function Beats({ stationId, list, canManage }: { stationId: string; list: Return
                 <tr key={b.id}>
                   <td data-label={t('common.code')}>{b.code}</td>
                   <td data-label={t('common.name')}>{lang === 'hi' ? b.nameHi : b.name}</td>
-                  <td data-label={t('common.status')}>{b.active ? <span className="badge badge-ok">{t('common.active')}</span> : <span className="badge badge-neutral">{t('common.inactive')}</span>}</td>
+                  <td data-label={t('common.status')}>
+                    {b.active ? (
+                      <span className="badge badge-ok">{t('common.active')}</span>
+                    ) : (
+                      <span className="badge badge-neutral">{t('common.inactive')}</span>
+                    )}
+                  </td>
                   {canManage && (
                     <td>
-                      <Button variant="secondary" onClick={() => setEditing({ id: b.id, version: b.version, code: b.code, name: b.name, nameHi: b.nameHi, active: b.active })}>
+                      <Button
+                        variant="secondary"
+                        onClick={() =>
+                          setEditing({ id: b.id, version: b.version, code: b.code, name: b.name, nameHi: b.nameHi, active: b.active })
+                        }
+                      >
                         {t('common.edit')}
                         <span className="sr-only"> {b.code}</span>
                       </Button>
@@ -198,10 +234,30 @@ function Beats({ stationId, list, canManage }: { stationId: string; list: Return
           <h3 id="beat-edit-title">{t('org.beats.edit', { code: editing.code })}</h3>
           <ErrorAlert error={save.error} idPrefix="be-" fieldLabels={{ name: t('common.name'), nameHi: t('common.name_hi') }} />
           <div className="form-grid">
-            <TextField id="be-name" label={t('common.name')} required value={editing.name} error={editFe.name} onChange={(e) => setEditing({ ...editing, name: e.target.value })} />
-            <TextField id="be-nameHi" lang="hi" label={t('common.name_hi')} required value={editing.nameHi} error={editFe.nameHi} onChange={(e) => setEditing({ ...editing, nameHi: e.target.value })} />
+            <TextField
+              id="be-name"
+              label={t('common.name')}
+              required
+              value={editing.name}
+              error={editFe.name}
+              onChange={(e) => setEditing({ ...editing, name: e.target.value })}
+            />
+            <TextField
+              id="be-nameHi"
+              lang="hi"
+              label={t('common.name_hi')}
+              required
+              value={editing.nameHi}
+              error={editFe.nameHi}
+              onChange={(e) => setEditing({ ...editing, nameHi: e.target.value })}
+            />
           </div>
-          <CheckboxField id="be-active" label={t('org.beats.active')} checked={editing.active} onChange={(e) => setEditing({ ...editing, active: e.target.checked })} />
+          <CheckboxField
+            id="be-active"
+            label={t('org.beats.active')}
+            checked={editing.active}
+            onChange={(e) => setEditing({ ...editing, active: e.target.checked })}
+          />
           <div className="button-row">
             <Button type="submit" busy={save.busy}>
               {t('common.save')}
@@ -224,11 +280,38 @@ function Beats({ stationId, list, canManage }: { stationId: string; list: Return
           }}
         >
           <h3 id="beat-add-title">{t('org.beats.add')}</h3>
-          <ErrorAlert error={add.error} idPrefix="ba-" fieldLabels={{ code: t('common.code'), name: t('common.name'), nameHi: t('common.name_hi') }} />
+          <ErrorAlert
+            error={add.error}
+            idPrefix="ba-"
+            fieldLabels={{ code: t('common.code'), name: t('common.name'), nameHi: t('common.name_hi') }}
+          />
           <div className="form-grid">
-            <TextField id="ba-code" label={t('common.code')} hint={t('org.beat_code_hint')} required value={adding.code} error={addFe.code} onChange={(e) => setAdding({ ...adding, code: e.target.value })} />
-            <TextField id="ba-name" label={t('common.name')} required value={adding.name} error={addFe.name} onChange={(e) => setAdding({ ...adding, name: e.target.value })} />
-            <TextField id="ba-nameHi" lang="hi" label={t('common.name_hi')} required value={adding.nameHi} error={addFe.nameHi} onChange={(e) => setAdding({ ...adding, nameHi: e.target.value })} />
+            <TextField
+              id="ba-code"
+              label={t('common.code')}
+              hint={t('org.beat_code_hint')}
+              required
+              value={adding.code}
+              error={addFe.code}
+              onChange={(e) => setAdding({ ...adding, code: e.target.value })}
+            />
+            <TextField
+              id="ba-name"
+              label={t('common.name')}
+              required
+              value={adding.name}
+              error={addFe.name}
+              onChange={(e) => setAdding({ ...adding, name: e.target.value })}
+            />
+            <TextField
+              id="ba-nameHi"
+              lang="hi"
+              label={t('common.name_hi')}
+              required
+              value={adding.nameHi}
+              error={addFe.nameHi}
+              onChange={(e) => setAdding({ ...adding, nameHi: e.target.value })}
+            />
           </div>
           <div className="button-row">
             <Button type="submit" busy={add.busy}>

@@ -93,10 +93,26 @@ export function placeLabel(lang: Lang, p: { name: string; nameHi?: string | null
 }
 
 /** A user's posting as words: the station, sub-division or district their role is tied to. */
-export function postingLabel(lang: Lang, s: Structure | undefined, u: { stationId: string | null; subdivisionId: string | null; districtId: string | null }): string {
+export function postingLabel(
+  lang: Lang,
+  s: Structure | undefined,
+  u: { stationId: string | null; subdivisionId: string | null; districtId: string | null },
+): string {
   if (!s) return '';
-  if (u.stationId) return placeLabel(lang, s.stations.find((x) => x.id === u.stationId));
-  if (u.subdivisionId) return placeLabel(lang, s.subdivisions.find((x) => x.id === u.subdivisionId));
-  if (u.districtId) return placeLabel(lang, s.districts.find((x) => x.id === u.districtId));
+  if (u.stationId)
+    return placeLabel(
+      lang,
+      s.stations.find((x) => x.id === u.stationId),
+    );
+  if (u.subdivisionId)
+    return placeLabel(
+      lang,
+      s.subdivisions.find((x) => x.id === u.subdivisionId),
+    );
+  if (u.districtId)
+    return placeLabel(
+      lang,
+      s.districts.find((x) => x.id === u.districtId),
+    );
   return '';
 }

@@ -20,13 +20,19 @@ export default function NewUserPage() {
   const create = useAction(async () => {
     const field = postingField(draft.role);
     requireFields(draft as unknown as Record<string, unknown>, ['username', 'name', 'role', ...(field ? [field] : [])]);
-    setCreated(await api.post<{ user: AdminUser; temporaryPassword: string }>('/admin/users', draftToBody(draft, { includeUsername: true })));
+    setCreated(
+      await api.post<{ user: AdminUser; temporaryPassword: string }>('/admin/users', draftToBody(draft, { includeUsername: true })),
+    );
   });
 
   if (created)
     return (
       <Page title={t('users.created_title')}>
-        <TemporaryPassword username={created.user.username} password={created.temporaryPassword} intro={t('users.created_body', { username: created.user.username })} />
+        <TemporaryPassword
+          username={created.user.username}
+          password={created.temporaryPassword}
+          intro={t('users.created_body', { username: created.user.username })}
+        />
         <div className="button-row">
           <Link to={`/admin/users/${created.user.id}`} className="btn btn-primary">
             {t('users.open_user')}

@@ -19,7 +19,18 @@ export interface UserDraft {
   districtId: string;
 }
 
-export const emptyDraft: UserDraft = { username: '', name: '', nameHi: '', email: '', mobile: '', role: '', rank: '', stationId: '', subdivisionId: '', districtId: '' };
+export const emptyDraft: UserDraft = {
+  username: '',
+  name: '',
+  nameHi: '',
+  email: '',
+  mobile: '',
+  role: '',
+  rank: '',
+  stationId: '',
+  subdivisionId: '',
+  districtId: '',
+};
 
 /** The posting field a role needs: its station, sub-division or district (the server derives the rest). */
 export function postingField(role: Role | ''): 'stationId' | 'subdivisionId' | 'districtId' | undefined {
@@ -111,9 +122,33 @@ export function UserForm({
             onChange={set('username')}
           />
         )}
-        <TextField id={`${idPrefix}name`} label={labels.name} required autoComplete="off" value={draft.name} error={fe.name} onChange={set('name')} />
-        <TextField id={`${idPrefix}nameHi`} label={labels.nameHi} lang="hi" autoComplete="off" value={draft.nameHi} error={fe.nameHi} onChange={set('nameHi')} />
-        <TextField id={`${idPrefix}email`} label={labels.email} type="email" autoComplete="off" value={draft.email} error={fe.email} onChange={set('email')} />
+        <TextField
+          id={`${idPrefix}name`}
+          label={labels.name}
+          required
+          autoComplete="off"
+          value={draft.name}
+          error={fe.name}
+          onChange={set('name')}
+        />
+        <TextField
+          id={`${idPrefix}nameHi`}
+          label={labels.nameHi}
+          lang="hi"
+          autoComplete="off"
+          value={draft.nameHi}
+          error={fe.nameHi}
+          onChange={set('nameHi')}
+        />
+        <TextField
+          id={`${idPrefix}email`}
+          label={labels.email}
+          type="email"
+          autoComplete="off"
+          value={draft.email}
+          error={fe.email}
+          onChange={set('email')}
+        />
         <TextField
           id={`${idPrefix}mobile`}
           label={labels.mobile}

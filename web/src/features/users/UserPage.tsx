@@ -66,7 +66,13 @@ export default function UserPage() {
     if (!u) return;
     setDone(undefined);
     setTempPw(undefined);
-    type Answer = Partial<AdminUser> & { temporaryPassword?: string; ended?: number; sessionsEnded?: number; wasLocked?: boolean; wasEnabled?: boolean };
+    type Answer = Partial<AdminUser> & {
+      temporaryPassword?: string;
+      ended?: number;
+      sessionsEnded?: number;
+      wasLocked?: boolean;
+      wasEnabled?: boolean;
+    };
     const r = await api.post<Answer>(`/admin/users/${u.id}/${action}`, {});
     if (r && typeof r === 'object' && 'version' in r && 'username' in r) loaded.setData(r as AdminUser);
     else loaded.reload();
@@ -128,12 +134,22 @@ export default function UserPage() {
             {actions
               .filter((a) => a.show)
               .map((a) => (
-                <Button key={a.id} variant={a.variant} busy={act.busy} onClick={() => (a.confirm ? setConfirming(a.id) : void act.run(a.id))}>
+                <Button
+                  key={a.id}
+                  variant={a.variant}
+                  busy={act.busy}
+                  onClick={() => (a.confirm ? setConfirming(a.id) : void act.run(a.id))}
+                >
                   {t(`users.action.${key(a.id)}`)}
                 </Button>
               ))}
           </div>
-          <Dialog open={!!confirming} title={confirming ? t(`users.action.${key(confirming)}`) : ''} onClose={() => setConfirming(undefined)} describedBy="u-confirm-text">
+          <Dialog
+            open={!!confirming}
+            title={confirming ? t(`users.action.${key(confirming)}`) : ''}
+            onClose={() => setConfirming(undefined)}
+            describedBy="u-confirm-text"
+          >
             <p id="u-confirm-text">{confirming ? t(`users.confirm.${key(confirming)}`, { username: u.username }) : ''}</p>
             <div className="button-row">
               <Button

@@ -34,7 +34,9 @@ export default function UsersPage() {
   );
 
   const go = (f: typeof filters) =>
-    navigate(`/admin/users${queryString({ q: f.q, role: f.role, stationId: f.stationId, includeDisabled: f.includeDisabled ? 'true' : undefined, offset: f.offset || undefined })}`);
+    navigate(
+      `/admin/users${queryString({ q: f.q, role: f.role, stationId: f.stationId, includeDisabled: f.includeDisabled ? 'true' : undefined, offset: f.offset || undefined })}`,
+    );
 
   const items = list.data?.items ?? [];
   const canManage = !!user && can(user.role, 'users.manage');
@@ -59,8 +61,19 @@ export default function UsersPage() {
           go({ ...draft, offset: 0 });
         }}
       >
-        <TextField id="uf-q" label={t('users.filter.q')} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
-        <SelectField id="uf-role" label={t('users.field.role')} value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
+        <TextField
+          id="uf-q"
+          label={t('users.filter.q')}
+          type="search"
+          value={draft.q}
+          onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+        />
+        <SelectField
+          id="uf-role"
+          label={t('users.field.role')}
+          value={draft.role}
+          onChange={(e) => setDraft({ ...draft, role: e.target.value })}
+        >
           <option value="">{t('common.all')}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -78,7 +91,12 @@ export default function UsersPage() {
           value={draft.stationId}
           onChange={(e) => setDraft({ ...draft, stationId: e.target.value })}
         />
-        <CheckboxField id="uf-disabled" label={t('users.filter.include_disabled')} checked={draft.includeDisabled} onChange={(e) => setDraft({ ...draft, includeDisabled: e.target.checked })} />
+        <CheckboxField
+          id="uf-disabled"
+          label={t('users.filter.include_disabled')}
+          checked={draft.includeDisabled}
+          onChange={(e) => setDraft({ ...draft, includeDisabled: e.target.checked })}
+        />
         <div className="button-row">
           <Button type="submit">{t('common.search')}</Button>
           <Button

@@ -6,7 +6,11 @@ export const usersFeature: Feature = {
   id: 'users',
   routes: [
     { path: '/admin/users', component: lazy(() => import('./UsersPage.tsx')), access: { kind: 'permission', action: 'users.read' } },
-    { path: '/admin/users/new', component: lazy(() => import('./NewUserPage.tsx')), access: { kind: 'permission', action: 'users.manage' } },
+    {
+      path: '/admin/users/new',
+      component: lazy(() => import('./NewUserPage.tsx')),
+      access: { kind: 'permission', action: 'users.manage' },
+    },
     { path: '/admin/users/:id', component: lazy(() => import('./UserPage.tsx')), access: { kind: 'permission', action: 'users.read' } },
   ],
   nav: [{ to: '/admin/users', labelKey: 'users.nav', action: 'users.read', order: 90 }],
