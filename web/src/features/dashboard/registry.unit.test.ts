@@ -5,6 +5,7 @@ describe('humanize', () => {
   it('makes a label from a count key no feature has named', () => {
     expect(humanize('auditEventsToday')).toBe('Audit events today');
     expect(humanize('pending_transfers')).toBe('Pending transfers');
+    expect(humanize('hearingsNext7Days')).toBe('Hearings next 7 days');
   });
   it('keeps police abbreviations in capitals', () => {
     expect(humanize('firsRegisteredToday')).toBe('FIRs registered today');
