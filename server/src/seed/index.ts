@@ -1,6 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { Clock } from '../lib/clock.js';
 import { seedDemo, type DemoIds } from './demo.js';
+import { seedInvestigation, seedInvestigationLate } from '../modules/investigation/seed.js';
 import { seedFirs } from '../modules/firs/seed.js';
 import { seedDemoComplaints } from '../modules/complaints/seed.js';
 
@@ -9,7 +10,7 @@ import { seedDemoComplaints } from '../modules/complaints/seed.js';
  * Each runs after the organisation and users exist, in order.
  */
 export type DemoSeeder = (db: Db, ids: DemoIds, clock: Clock) => Promise<void>;
-export const demoSeeders: DemoSeeder[] = [seedFirs, seedDemoComplaints];
+export const demoSeeders: DemoSeeder[] = [seedInvestigation, seedFirs, seedDemoComplaints, seedInvestigationLate];
 
 export async function seedAll(db: Db, password: string, clock: Clock, opts: { withRecords?: boolean } = {}): Promise<DemoIds> {
   const ids = await seedDemo(db.kysely, password, clock.now());

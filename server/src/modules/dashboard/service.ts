@@ -2,6 +2,7 @@ import type { AuthContext, Deps } from '../../http/types.js';
 import { istDate } from '../../lib/clock.js';
 import { isPoliceRole } from '../../policy/index.js';
 import { orgCounts } from './repository.js';
+import { caseDashboard } from '../investigation/dashboard.js';
 import { firDashboard } from '../firs/dashboard.js';
 import { complaintsDashboard } from '../complaints/dashboard.js';
 
@@ -11,7 +12,7 @@ import { complaintsDashboard } from '../complaints/dashboard.js';
  */
 export type DashboardContributor = (deps: Deps, auth: AuthContext) => Promise<Record<string, number | unknown>>;
 
-export const dashboardContributors: DashboardContributor[] = [firDashboard, complaintsDashboard];
+export const dashboardContributors: DashboardContributor[] = [firDashboard, complaintsDashboard, caseDashboard];
 
 export async function dashboardFor(deps: Deps, auth: AuthContext) {
   const now = deps.clock.now();

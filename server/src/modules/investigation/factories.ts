@@ -1,5 +1,6 @@
 import type { Client, TestContext } from '../../test/harness.js';
 import { registerFirAs } from '../firs/factories.js';
+import { ensureDemoCourt } from '../court/service.js';
 
 /**
  * Test factories for cases: an FIR registered at PS01 and taken up by its SHO with io.ps1 as
@@ -78,3 +79,30 @@ export async function addSeizure(t: TestContext, caseId: string, items: Record<s
 
 /** A 1×1 PNG, base64. */
 export const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+/**
+ * A complete closure report drafted by the designated IO (the prosecution module's final report,
+ * which its hook requires before submit_final_report), so a test can move the case on.
+ */
+export async function prepareFinalReport(t: TestContext, caseId: string, io = 'io.ps1') {
+  await ensureDemoCourt(t.db.kysely, t.clock, t.ids.stateCode);
+  const c = await as(t, io);
+  const draft = await ok<{ version: number }>(c.post(`/api/v1/cases/${caseId}/final-report`, {}), 'final report draft');
+  return ok(
+    c.put(`/api/v1/cases/${caseId}/final-report`, {
+      version: draft.version,
+      kind: 'closure',
+      closureReason: 'undetected',
+      closureGrounds: 'No trace of the offenders despite enquiries (test).',
+      accusedCharged: [],
+      briefFacts: { en: 'Enquiries made; the offenders could not be traced (test).' },
+    }),
+    'final report save',
+  );
+}
+
+/** Drafts the final report and submits it through the workflow route. */
+export async function submitFinalReport(t: TestContext, caseId: string, io = 'io.ps1') {
+  await prepareFinalReport(t, caseId, io);
+  return ok((await as(t, io)).post(`/api/v1/cases/${caseId}/transition`, { action: 'submit_final_report' }), 'submit final report');
+}

@@ -47,6 +47,9 @@ import {
 } from './schemas.js';
 import { addSupervisionNote, assignIo, auditCase, getCase, listCases, moveCase, readCase, type Officer } from './service.js';
 import type { CustodyMoveKind } from './custody.js';
+import { registerInvestigationFacts } from './public-facts.js';
+
+registerInvestigationFacts();
 
 const officer = (req: FastifyRequest): Officer => ({ auth: authOf(req), actor: req.actor });
 const tags = ['cases'];

@@ -1,6 +1,6 @@
 import { ALL_POLICE, EVERYONE, defineCases } from '../../test/matrix.js';
 import type { TestContext } from '../../test/harness.js';
-import { addArrest, addPerson, addSeizure, as, makeCase, PNG_1X1 } from './factories.js';
+import { addArrest, addPerson, addSeizure, as, makeCase, PNG_1X1, prepareFinalReport } from './factories.js';
 
 /**
  * The case routes in the jurisdiction matrix. Every target is a fresh case at PS01 whose
@@ -57,7 +57,11 @@ export const cases = defineCases([
     route: 'POST /api/v1/cases/:id/transition',
     allow: IO_ONLY,
     place: 'station',
-    setup: caseAtPs01,
+    setup: async (t) => {
+      const c = await makeCase(t);
+      await prepareFinalReport(t, c.id);
+      return c;
+    },
     path: (_t, f) => `/api/v1/cases/${f.id}/transition`,
     body: () => ({ action: 'submit_final_report' }),
     expectSuccess: true,

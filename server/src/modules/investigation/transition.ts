@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids.js';
 import type { Role, Scope } from '../../policy/index.js';
 import { recordAudit, type ActorContext } from '../audit/service.js';
 import { changeFirStage } from '../firs/stage.js';
+import { notifyStageChange } from '../citizen/stages.js';
 import { refreshCaseClocks } from './clock-facts.js';
 import { caseNotFound, caseTransferred, reasonRequired } from './errors.js';
 import * as repo from './repository.js';
@@ -279,6 +280,10 @@ export async function transition(
     districtId: c.district_id,
     details: { from, to, substate: newSubstate, party, ...(reason ? { reason } : {}), ...(io ? { ioId: io.id } : {}) },
   });
+  // The public case status and the informant follow the stage (citizen module; a repeat of the
+  // same stage is a no-op there). A disposal or an appeal carries its result: the court side
+  // that records it announces it.
+  if (to !== from && action !== 'record_disposal' && action !== 'record_appeal') await notifyStageChange(trx, caseId, to, { clock: deps.clock });
   for (const h of afterHooks) await h(deps, ctx);
   await refreshCaseClocks(deps, trx, caseId);
   return { caseId, transitionId, action, from, to, substate: newSubstate, ioId: io?.id ?? state?.io_id ?? null, version, at };

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestApp, type TestContext } from '../../test/harness.js';
 import { registerFirAs } from '../firs/factories.js';
-import { as, makeCase } from './factories.js';
+import { as, makeCase, prepareFinalReport, submitFinalReport } from './factories.js';
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await startTestApp();
-});
+  t = await startTestApp({ config: { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000' } });
+}, 180_000);
 afterAll(() => t.close());
 
 const caseOf = async (id: string, who = 'sho.ps1') => (await (await as(t, who)).get(`/api/v1/cases/${id}`)).json() as Record<string, any>;
@@ -82,6 +82,7 @@ describe('case workflow: the final report', () => {
     expect(errorOf(other).code).toBe('not_designated_io');
     expect(errorOf(other).messageHi).toMatch(/विवेचक/);
 
+    await prepareFinalReport(t, fir.id);
     const io = await as(t, 'io.ps1');
     const first = await io.post(`/api/v1/cases/${fir.id}/transition`, { action: 'submit_final_report' });
     expect(first.statusCode).toBe(200);
@@ -113,7 +114,7 @@ describe('case workflow: the final report', () => {
 
   it('the SHO returns a report for further investigation only with a reason', async () => {
     const fir = await makeCase(t);
-    await (await as(t, 'io.ps1')).post(`/api/v1/cases/${fir.id}/transition`, { action: 'submit_final_report' });
+    await submitFinalReport(t, fir.id);
     const sho = await as(t, 'sho.ps1');
     expect((await sho.post(`/api/v1/cases/${fir.id}/transition`, { action: 'return_final_report' })).statusCode).toBe(422);
     const r = await sho.post(`/api/v1/cases/${fir.id}/transition`, { action: 'return_final_report', reason: 'Examine the shopkeeper.' });
