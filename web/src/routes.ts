@@ -6,6 +6,9 @@ import { usersFeature } from './features/users/routes.tsx';
 import { orgFeature } from './features/org/routes.tsx';
 import { auditFeature } from './features/audit/routes.tsx';
 import { outboxFeature } from './features/outbox/routes.tsx';
+import { citizenFeature } from './features/citizen/routes.tsx';
+import { complaintsFeature } from './features/complaints/routes.tsx';
+import { publicFeature } from './features/public/routes.tsx';
 
 /**
  * Every feature of the web app. A new feature adds one line here; its routes, navigation,
@@ -20,4 +23,7 @@ export const features: Feature[] = [
   orgFeature,
   auditFeature,
   outboxFeature,
+  citizenFeature,
+  complaintsFeature,
+  publicFeature,
 ];

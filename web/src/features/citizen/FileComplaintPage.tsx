@@ -1,0 +1,304 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { api } from '../../api.ts';
+import { localName, useT } from '../../i18n/index.tsx';
+import { navigate } from '../../router.tsx';
+import { Button, ErrorAlert, Loading, Notice, Page, SelectField, TextArea, TextField } from '../../components/ui.tsx';
+import { ClientError, fieldErrorsOf, requireFields } from '../../components/errors.ts';
+import { useAction, useFetch } from '../../components/hooks.ts';
+import { formatDateTime, istLocalToIso } from '../../lib/format.ts';
+import { pick } from './labels.ts';
+import type { CitizenComplaint, Kinds, PublicStations } from './types.ts';
+import { ACCEPT, formatBytes, postMultipart } from './upload.ts';
+
+interface PropertyRow {
+  type: string;
+  description: string;
+  value: string;
+}
+
+const PROPERTY_TYPES = ['mobile_phone', 'vehicle', 'cash', 'jewellery', 'document', 'other'] as const;
+const DESCRIPTION_MAX = 10_000;
+
+/** "Now" in IST as a datetime-local value, the latest an occurrence may be. */
+function nowLocal(): string {
+  return new Date(Date.now() + 5.5 * 3600_000).toISOString().slice(0, 16);
+}
+
+/**
+ * File an e-complaint (or an e-FIR, for the kinds the state allows online): what happened, when
+ * and where, the police station (chosen, or suggested from the place), the complainant's
+ * details, suspects and lost property if any, and up to 5 attachments. The server checks every
+ * file by its content; this form checks count and size first so nobody uploads 50 MB in vain.
+ */
+export default function FileComplaintPage() {
+  const { t, lang } = useT();
+  const kinds = useFetch<Kinds>('/public/complaint-kinds');
+  const places = useFetch<PublicStations>('/public/stations');
+  const [kind, setKind] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [place, setPlace] = useState('');
+  const [districtCode, setDistrictCode] = useState('');
+  const [stationCode, setStationCode] = useState('');
+  const [description, setDescription] = useState('');
+  const [address, setAddress] = useState('');
+  const [relativeName, setRelativeName] = useState('');
+  const [relation, setRelation] = useState('');
+  const [yearOfBirth, setYearOfBirth] = useState('');
+  const [sex, setSex] = useState('');
+  const [occupation, setOccupation] = useState('');
+  const [suspect, setSuspect] = useState('');
+  const [properties, setProperties] = useState<PropertyRow[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
+  const [suggested, setSuggested] = useState<{ code: string; name: string; nameHi: string }[] | undefined>();
+
+  const kindInfo = kinds.data?.items.find((k) => k.kind === kind);
+  const districtId = places.data?.districts.find((d) => d.code === districtCode)?.id;
+  const stations = useMemo(() => (places.data?.stations ?? []).filter((s) => !districtId || s.districtId === districtId), [places.data, districtId]);
+  const max = kinds.data?.maxAttachments ?? 5;
+  const maxBytes = kinds.data?.maxAttachmentBytes ?? 10 * 1024 * 1024;
+
+  const suggest = useAction(async () => {
+    const r = await api.get<{ items: { code: string; name: string; nameHi: string }[] }>(`/public/station-suggestions?place=${encodeURIComponent(`${place} ${districtCode ? (places.data?.districts.find((d) => d.code === districtCode)?.name ?? '') : ''}`)}`);
+    setSuggested(r.items);
+    if (r.items[0] && !stationCode) setStationCode(r.items[0].code);
+  });
+
+  const submit = useAction(async () => {
+    const problems: Record<string, string> = {};
+    if (files.length > max) problems.files = 'citizen.file.too_many_files';
+    if (files.some((f) => f.size > maxBytes)) problems.files = 'citizen.file.file_too_big';
+    if (to && from && to < from) problems['occurrence.to'] = 'citizen.file.to_before_from';
+    if (from && from > nowLocal()) problems['occurrence.from'] = 'citizen.file.in_future';
+    requireFields(
+      { kind, 'occurrence.from': from, 'occurrence.place': place, stationCode, description, 'complainant.address': address },
+      ['kind', 'occurrence.from', 'occurrence.place', 'stationCode', 'description', 'complainant.address'],
+      problems,
+    );
+    const props = properties.filter((p) => p.description.trim());
+    const badValue = props.findIndex((p) => !(Number(p.value) >= 0));
+    if (badValue >= 0) throw new ClientError('error.fix_fields', { [`properties.${badValue}.value`]: 'citizen.file.value_invalid' });
+    const body = {
+      kind,
+      stationCode,
+      occurrence: { from: istLocalToIso(from), ...(to ? { to: istLocalToIso(to) } : {}), place, ...(districtCode ? { districtCode } : {}) },
+      description,
+      complainant: {
+        address,
+        ...(relativeName.trim() ? { relativeName } : {}),
+        ...(relation ? { relation } : {}),
+        ...(yearOfBirth ? { yearOfBirth: Number(yearOfBirth) } : {}),
+        ...(sex ? { sex } : {}),
+        ...(occupation.trim() ? { occupation } : {}),
+      },
+      suspects: suspect.trim() ? [{ description: suspect.trim() }] : [],
+      properties: props.map((p) => ({ type: p.type, description: p.description, value: Number(p.value) || 0 })),
+    };
+    const created = await postMultipart<CitizenComplaint>('/public/complaints', { name: 'complaint', value: body }, files);
+    navigate(`/citizen/complaints/${created.id}?filed=1`);
+  });
+
+  if (kinds.loading || places.loading) return <Loading />;
+  const fe = fieldErrorsOf(submit.error, t);
+  const labels: Record<string, string> = {
+    kind: t('citizen.file.kind'),
+    'occurrence.from': t('citizen.file.from'),
+    'occurrence.to': t('citizen.file.to'),
+    'occurrence.place': t('citizen.file.place'),
+    stationCode: t('citizen.file.station'),
+    description: t('citizen.file.description'),
+    'complainant.address': t('citizen.file.address'),
+    files: t('citizen.file.attachments'),
+  };
+  const fileError = fe.files ?? Object.entries(fe).find(([k]) => k.startsWith('files.'))?.[1];
+
+  return (
+    <Page title={t('citizen.file.title')}>
+      <ErrorAlert error={kinds.error ?? places.error} />
+      <form
+        className="form card"
+        noValidate
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void submit.run();
+        }}
+      >
+        <ErrorAlert error={submit.error} idPrefix="fc-" fieldLabels={labels} />
+        <p className="muted">{t('citizen.file.intro')}</p>
+
+        <fieldset>
+          <legend>{t('citizen.file.what')}</legend>
+          <SelectField id="fc-kind" label={t('citizen.file.kind')} required value={kind} error={fe.kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">{t('citizen.file.choose')}</option>
+            {kinds.data?.items.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {pick(lang, k.labelEn, k.labelHi)}
+                {k.efir ? ` — ${t('citizen.file.efir_short')}` : ''}
+              </option>
+            ))}
+          </SelectField>
+          {kindInfo?.efir && <Notice kind="warning">{t('citizen.file.efir_note')}</Notice>}
+          <TextArea
+            id="fc-description"
+            label={t('citizen.file.description')}
+            hint={t('citizen.file.description_hint', { used: description.length, max: DESCRIPTION_MAX })}
+            required
+            rows={7}
+            maxLength={DESCRIPTION_MAX}
+            value={description}
+            error={fe.description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('citizen.file.when_where')}</legend>
+          <div className="form-grid">
+            <TextField id="fc-occurrence.from" type="datetime-local" label={t('citizen.file.from')} required max={nowLocal()} value={from} error={fe['occurrence.from']} onChange={(e) => setFrom(e.target.value)} />
+            <TextField id="fc-occurrence.to" type="datetime-local" label={t('citizen.file.to')} hint={t('citizen.common.optional')} max={nowLocal()} value={to} error={fe['occurrence.to']} onChange={(e) => setTo(e.target.value)} />
+          </div>
+          <TextField id="fc-occurrence.place" label={t('citizen.file.place')} hint={t('citizen.file.place_hint')} required maxLength={500} value={place} error={fe['occurrence.place']} onChange={(e) => setPlace(e.target.value)} />
+          <div className="form-grid">
+            <SelectField
+              id="fc-district"
+              label={t('citizen.file.district')}
+              value={districtCode}
+              onChange={(e) => {
+                setDistrictCode(e.target.value);
+                setStationCode('');
+              }}
+            >
+              <option value="">{t('common.all')}</option>
+              {places.data?.districts.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {localName(lang, d)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField id="fc-stationCode" label={t('citizen.file.station')} required value={stationCode} error={fe.stationCode} onChange={(e) => setStationCode(e.target.value)}>
+              <option value="">{t('citizen.file.choose')}</option>
+              {stations.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {localName(lang, s)} ({s.code})
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="button-row">
+            <Button variant="secondary" busy={suggest.busy} disabled={!place.trim()} onClick={() => void suggest.run()}>
+              {t('citizen.file.suggest')}
+            </Button>
+          </div>
+          <ErrorAlert error={suggest.error} />
+          {suggested && (
+            <p role="status" className="muted">
+              {suggested.length ? t('citizen.file.suggested', { stations: suggested.map((s) => `${localName(lang, s)} (${s.code})`).join(', ') }) : t('citizen.file.no_suggestion')}
+            </p>
+          )}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('citizen.file.about_you')}</legend>
+          <TextArea id="fc-complainant.address" label={t('citizen.file.address')} required rows={2} maxLength={500} value={address} error={fe['complainant.address']} onChange={(e) => setAddress(e.target.value)} />
+          <div className="form-grid">
+            <TextField id="fc-relativeName" label={t('citizen.file.relative_name')} hint={t('citizen.common.optional')} maxLength={120} value={relativeName} onChange={(e) => setRelativeName(e.target.value)} />
+            <SelectField id="fc-relation" label={t('citizen.file.relation')} value={relation} onChange={(e) => setRelation(e.target.value)}>
+              <option value="">—</option>
+              {(['father', 'husband', 'mother', 'wife', 'guardian'] as const).map((r) => (
+                <option key={r} value={r}>
+                  {t(`citizen.relation.${r}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField id="fc-yearOfBirth" label={t('citizen.file.year_of_birth')} inputMode="numeric" maxLength={4} value={yearOfBirth} error={fe['complainant.yearOfBirth']} onChange={(e) => setYearOfBirth(e.target.value.replace(/\D/g, ''))} />
+            <SelectField id="fc-sex" label={t('citizen.file.sex')} value={sex} onChange={(e) => setSex(e.target.value)}>
+              <option value="">—</option>
+              {(['female', 'male', 'transgender', 'other'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`citizen.sex.${s}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField id="fc-occupation" label={t('citizen.file.occupation')} maxLength={120} value={occupation} onChange={(e) => setOccupation(e.target.value)} />
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('citizen.file.suspects_property')}</legend>
+          <TextArea id="fc-suspect" label={t('citizen.file.suspect')} hint={t('citizen.file.suspect_hint')} rows={2} maxLength={2000} value={suspect} onChange={(e) => setSuspect(e.target.value)} />
+          {properties.map((p, i) => (
+            <div className="form-grid" key={i} role="group" aria-label={t('citizen.file.property_n', { n: i + 1 })}>
+              <SelectField id={`fc-properties.${i}.type`} label={t('citizen.file.property_type')} value={p.type} onChange={(e) => setProperties(properties.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}>
+                {PROPERTY_TYPES.map((pt) => (
+                  <option key={pt} value={pt}>
+                    {t(`citizen.property.${pt}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField id={`fc-properties.${i}.description`} label={t('citizen.file.property_description')} maxLength={500} value={p.description} onChange={(e) => setProperties(properties.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))} />
+              <TextField
+                id={`fc-properties.${i}.value`}
+                label={t('citizen.file.property_value')}
+                inputMode="decimal"
+                value={p.value}
+                error={fe[`properties.${i}.value`]}
+                onChange={(e) => setProperties(properties.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+              />
+              <div className="button-row">
+                <Button variant="link" onClick={() => setProperties(properties.filter((_, j) => j !== i))}>
+                  {t('citizen.file.property_remove')}
+                </Button>
+              </div>
+            </div>
+          ))}
+          <div className="button-row">
+            <Button variant="secondary" disabled={properties.length >= 20} onClick={() => setProperties([...properties, { type: 'other', description: '', value: '' }])}>
+              {t('citizen.file.property_add')}
+            </Button>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('citizen.file.attachments')}</legend>
+          <div className={`field ${fileError ? 'field-invalid' : ''}`}>
+            <label htmlFor="fc-files">{t('citizen.file.choose_files')}</label>
+            <div id="fc-files-hint" className="hint">
+              {t('citizen.file.attachments_hint', { max, size: formatBytes(maxBytes) })}
+            </div>
+            {fileError && (
+              <div id="fc-files-error" className="field-error">
+                {fileError}
+              </div>
+            )}
+            <input
+              id="fc-files"
+              type="file"
+              multiple
+              accept={ACCEPT}
+              aria-describedby={fileError ? 'fc-files-hint fc-files-error' : 'fc-files-hint'}
+              aria-invalid={fileError ? true : undefined}
+              onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+            />
+          </div>
+          {files.length > 0 && (
+            <ul aria-live="polite">
+              {files.map((f) => (
+                <li key={f.name + f.size}>
+                  {f.name} — {formatBytes(f.size)}
+                  {f.size > maxBytes ? ` (${t('citizen.file.file_too_big')})` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+
+        <p className="muted">{t('citizen.file.declaration', { now: formatDateTime(new Date(), lang) })}</p>
+        <div className="button-row">
+          <Button type="submit" busy={submit.busy}>
+            {kindInfo?.efir ? t('citizen.file.submit_efir') : t('citizen.file.submit')}
+          </Button>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,13 @@
+import { lazy } from 'react';
+import type { Feature } from '../types.ts';
+
+/** Public pages, no login: case status by FIR number, and a station's public FIR list. */
+export const publicFeature: Feature = {
+  id: 'public',
+  routes: [
+    { path: '/case-status', component: lazy(() => import('./CaseStatusPage.tsx')), access: { kind: 'public' } },
+    { path: '/stations/:code/firs', component: lazy(() => import('./StationFirsPage.tsx')), access: { kind: 'public' } },
+    { path: '/stations/firs', component: lazy(() => import('./StationFirsPage.tsx')), access: { kind: 'public' } },
+  ],
+  quickLinks: [{ to: '/case-status', labelKey: 'public.nav.status', descriptionKey: 'public.quick.status', order: 90 }],
+};
