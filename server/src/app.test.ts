@@ -81,3 +81,30 @@ describe('API conventions', () => {
     expect(all).not.toContain(csrf);
   });
 });
+
+describe('serving the web app', () => {
+  it('serves index.html for app paths, files as they are, new files after a rebuild, and 404 for a missing asset', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cctns-web-'));
+    try {
+      mkdirSync(path.join(dir, 'assets'));
+      writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>CCTNS</title>');
+      writeFileSync(path.join(dir, 'assets/app-1.js'), 'console.log(1)');
+      const app = await buildApp({ config: testConfig(), db: t.db, logger: false, webDist: dir });
+      expect((await app.inject({ url: '/' })).body).toContain('<title>CCTNS');
+      expect((await app.inject({ url: '/firs/123' })).body).toContain('<title>CCTNS');
+      expect((await app.inject({ url: '/assets/app-1.js' })).body).toBe('console.log(1)');
+      writeFileSync(path.join(dir, 'assets/app-2.js'), 'console.log(2)');
+      expect((await app.inject({ url: '/assets/app-2.js' })).body).toBe('console.log(2)');
+      const missing = await app.inject({ url: '/assets/gone.js' });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.body).not.toContain('<title>');
+      expect((await app.inject({ url: '/api/v1/nowhere' })).statusCode).toBe(404);
+      await app.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -152,11 +152,14 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
     // The single-page app owns every non-API path.
-    if (req.method === 'GET' && !req.url.startsWith('/api') && existsSync(path.join(webDist, 'index.html'))) {
+    // A missing asset is a 404, never index.html served as JavaScript.
+    const isAsset = req.url.startsWith('/assets/') || /\.[a-z0-9]{1,5}(\?|$)/i.test(req.url);
+    if (req.method === 'GET' && !req.url.startsWith('/api') && !isAsset && existsSync(path.join(webDist, 'index.html'))) {
       reply.header('Cache-Control', 'no-cache');
       return reply.sendFile('index.html');
     }

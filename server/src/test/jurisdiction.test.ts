@@ -49,6 +49,6 @@ describe('jurisdiction matrix', () => {
       }
       expect(unexpected, 'unexpected success').toEqual([]);
       expect(failedAllowed, 'allowed caller refused').toEqual([]);
-    });
+    }, 180_000); // 15 callers, some rendering PDFs
   }
 });
