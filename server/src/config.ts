@@ -60,6 +60,10 @@ const schema = z
     REDIS_URL: urlOrEmpty(['redis://', 'rediss://']),
     NATS_URL: urlOrEmpty(['nats://']),
     COURT_API_URL: urlOrEmpty(['http://', 'https://']),
+    /** Bearer token sent with each e-filing POST to COURT_API_URL (the court issues it). */
+    COURT_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** The demo court's machine API token at first seeding; when unset, a random one is printed once. */
+    DEMO_COURT_TOKEN: z.string().regex(/^[A-Za-z0-9_\-.~+/=]{20,200}$/, 'must be 20-200 letters, digits or -._~+/=').optional(),
     /** Where complaint attachments are stored (outside the web root); default ${DATA_DIR}/uploads. */
     UPLOAD_DIR: z.string().optional(),
     /** Complaint kinds a citizen may file online as an e-FIR (BNSS 173(1)(ii)), comma-separated. */

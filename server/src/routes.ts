@@ -10,6 +10,8 @@ import { investigationRoutes } from './modules/investigation/routes.js';
 import { clockRoutes } from './modules/clocks/routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
 import { citizenRoutes } from './modules/citizen/routes.js';
+import { prosecutionRoutes } from './modules/prosecution/routes.js';
+import { courtRoutes } from './modules/court/routes.js';
 
 /** Every module's routes, registered under /api/v1. A new module adds one line here. */
 export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
@@ -24,4 +26,6 @@ export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
   clockRoutes,
   complaintRoutes,
   citizenRoutes,
+  prosecutionRoutes,
+  courtRoutes,
 ];

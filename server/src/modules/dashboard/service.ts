@@ -5,6 +5,7 @@ import { orgCounts } from './repository.js';
 import { caseDashboard } from '../investigation/dashboard.js';
 import { firDashboard } from '../firs/dashboard.js';
 import { complaintsDashboard } from '../complaints/dashboard.js';
+import { prosecutionDashboard } from '../prosecution/dashboard.js';
 
 /**
  * A module that has something to count on a dashboard adds a contributor here. Each gets the
@@ -12,7 +13,7 @@ import { complaintsDashboard } from '../complaints/dashboard.js';
  */
 export type DashboardContributor = (deps: Deps, auth: AuthContext) => Promise<Record<string, number | unknown>>;
 
-export const dashboardContributors: DashboardContributor[] = [firDashboard, complaintsDashboard, caseDashboard];
+export const dashboardContributors: DashboardContributor[] = [firDashboard, complaintsDashboard, caseDashboard, prosecutionDashboard];
 
 export async function dashboardFor(deps: Deps, auth: AuthContext) {
   const now = deps.clock.now();
