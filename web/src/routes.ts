@@ -6,6 +6,8 @@ import { usersFeature } from './features/users/routes.tsx';
 import { orgFeature } from './features/org/routes.tsx';
 import { auditFeature } from './features/audit/routes.tsx';
 import { outboxFeature } from './features/outbox/routes.tsx';
+import { prosecutionFeature } from './features/prosecution/routes.tsx';
+import { courtFeature } from './features/court/routes.tsx';
 import { citizenFeature } from './features/citizen/routes.tsx';
 import { complaintsFeature } from './features/complaints/routes.tsx';
 import { publicFeature } from './features/public/routes.tsx';
@@ -26,4 +28,6 @@ export const features: Feature[] = [
   citizenFeature,
   complaintsFeature,
   publicFeature,
+  prosecutionFeature,
+  courtFeature,
 ];
