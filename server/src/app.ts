@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from './config.js';
 import { pingDb, type Db } from './db/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -127,7 +128,16 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // zod drops an object's .meta() examples when the JSON schema is made for input and a field
+    // transforms; put them back so every request body keeps its example in the document.
+    transform: (arg) => {
+      const out = jsonSchemaTransform(arg);
+      const body = (arg.schema as { body?: unknown } | undefined)?.body;
+      const examples = body && typeof body === 'object' ? z.globalRegistry.get(body as z.ZodType)?.examples : undefined;
+      const outBody = (out.schema as { body?: Record<string, unknown> } | undefined)?.body;
+      if (examples && outBody && !outBody.examples) outBody.examples = examples;
+      return out;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
