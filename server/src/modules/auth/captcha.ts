@@ -120,7 +120,12 @@ export async function createCaptcha(deps: Deps, kind: CaptchaKind, testAnswers?:
  * Checks (and uses up) a captcha. Does nothing when CAPTCHA=off. A missing, expired, used or
  * wrong captcha all answer captcha_mismatch; the form then fetches a new one.
  */
-export async function verifyCaptcha(deps: Deps, captchaId: string | undefined, answer: string | undefined, testAnswers?: TestAnswers): Promise<void> {
+export async function verifyCaptcha(
+  deps: Deps,
+  captchaId: string | undefined,
+  answer: string | undefined,
+  testAnswers?: TestAnswers,
+): Promise<void> {
   if (deps.config.CAPTCHA === 'off') return;
   if (!captchaId || !answer || !isUuid(captchaId)) throw captchaMismatch();
   const keys = await serverKeys(deps.config, deps.db);

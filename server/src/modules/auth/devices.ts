@@ -8,24 +8,36 @@ import { sha256Hex } from '../../lib/ids.js';
  */
 export function describeDevice(userAgent: string | null | undefined): string {
   const ua = userAgent ?? '';
-  const browser =
-    /EdgA?\/|Edg\//.test(ua) ? 'Edge'
-    : /OPR\/|Opera/.test(ua) ? 'Opera'
-    : /SamsungBrowser\//.test(ua) ? 'Samsung Internet'
-    : /UCBrowser\//.test(ua) ? 'UC Browser'
-    : /Firefox\/|FxiOS\//.test(ua) ? 'Firefox'
-    : /Chrome\/|CriOS\/|Chromium\//.test(ua) ? 'Chrome'
-    : /Safari\//.test(ua) && /Version\//.test(ua) ? 'Safari'
-    : /curl\//i.test(ua) ? 'curl'
-    : null;
-  const os =
-    /Android/.test(ua) ? 'Android'
-    : /iPhone|iPad|iPod/.test(ua) ? 'iOS'
-    : /Windows/.test(ua) ? 'Windows'
-    : /Mac OS X|Macintosh/.test(ua) ? 'macOS'
-    : /CrOS/.test(ua) ? 'ChromeOS'
-    : /Linux/.test(ua) ? 'Linux'
-    : null;
+  const browser = /EdgA?\/|Edg\//.test(ua)
+    ? 'Edge'
+    : /OPR\/|Opera/.test(ua)
+      ? 'Opera'
+      : /SamsungBrowser\//.test(ua)
+        ? 'Samsung Internet'
+        : /UCBrowser\//.test(ua)
+          ? 'UC Browser'
+          : /Firefox\/|FxiOS\//.test(ua)
+            ? 'Firefox'
+            : /Chrome\/|CriOS\/|Chromium\//.test(ua)
+              ? 'Chrome'
+              : /Safari\//.test(ua) && /Version\//.test(ua)
+                ? 'Safari'
+                : /curl\//i.test(ua)
+                  ? 'curl'
+                  : null;
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad|iPod/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X|Macintosh/.test(ua)
+          ? 'macOS'
+          : /CrOS/.test(ua)
+            ? 'ChromeOS'
+            : /Linux/.test(ua)
+              ? 'Linux'
+              : null;
   if (browser && os) return `${browser} on ${os}`;
   if (browser) return browser;
   if (os) return `Browser on ${os}`;
@@ -43,7 +55,10 @@ export function networkOf(ip: string | null | undefined): string {
   if (isIP(ip) === 6) {
     const head = ip.split('::')[0].split(':');
     while (head.length < 2) head.push('0');
-    return `${head.slice(0, 2).map((h) => h || '0').join(':')}::/32`;
+    return `${head
+      .slice(0, 2)
+      .map((h) => h || '0')
+      .join(':')}::/32`;
   }
   return 'unknown';
 }

@@ -26,7 +26,13 @@ beforeAll(async () => {
     },
   });
   t = await startTestApp({
-    config: { CAPTCHA: 'on', SMTP_URL: smtp.url, SMS_GATEWAY_URL: sms.url, SMS_GATEWAY_TOKEN: SMS_TOKEN, SMTP_FROM: 'CCTNS XA <no-reply@xa.example>' },
+    config: {
+      CAPTCHA: 'on',
+      SMTP_URL: smtp.url,
+      SMS_GATEWAY_URL: sms.url,
+      SMS_GATEWAY_TOKEN: SMS_TOKEN,
+      SMTP_FROM: 'CCTNS XA <no-reply@xa.example>',
+    },
     // The same redaction as the app's default logger, at the most talkative level.
     logger: { level: 'trace', stream, redact: { paths: logRedactPaths, censor: '[redacted]' } } as never,
   });
@@ -98,7 +104,9 @@ describe('forgot password over real SMTP and SMS, and a log with no secrets', ()
     remember(admin);
     expect((await admin.get('/api/v1/admin/dev-outbox')).statusCode).toBe(404);
 
-    const wrong = await t.anon().post('/api/v1/auth/password/reset', { username: 'sho.ps1', otp: otp === '999999' ? '999998' : '999999', newPassword: NEW_PASSWORD });
+    const wrong = await t
+      .anon()
+      .post('/api/v1/auth/password/reset', { username: 'sho.ps1', otp: otp === '999999' ? '999998' : '999999', newPassword: NEW_PASSWORD });
     expect(wrong.statusCode).toBe(400);
     const ok = await t.anon().post('/api/v1/auth/password/reset', { username: 'sho.ps1', otp, newPassword: NEW_PASSWORD });
     expect(ok.statusCode).toBe(200);

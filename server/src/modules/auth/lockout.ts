@@ -92,13 +92,18 @@ export async function recordFailure(
   await repo.upsertAuthState(trx, user.id, { locked_until: lockedUntil, locked_at: now }, now);
   await repo.clearFailures(trx, user.id);
   await repo.endPendingSessions(trx, user.id, now, 'locked');
-  await recordAudit(trx, deps.clock, { ...actor, userId: user.id, username: user.username, role: user.role, stateCode: user.state_code }, {
-    action: 'auth.lockout',
-    outcome: 'failure',
-    entityType: 'user',
-    entityId: user.id,
-    details: { failures: f.count, windowMinutes: LOCK_WINDOW_MS / 60_000, lockedUntil: lockedUntil.toISOString(), lastKind: kind },
-  });
+  await recordAudit(
+    trx,
+    deps.clock,
+    { ...actor, userId: user.id, username: user.username, role: user.role, stateCode: user.state_code },
+    {
+      action: 'auth.lockout',
+      outcome: 'failure',
+      entityType: 'user',
+      entityId: user.id,
+      details: { failures: f.count, windowMinutes: LOCK_WINDOW_MS / 60_000, lockedUntil: lockedUntil.toISOString(), lastKind: kind },
+    },
+  );
   return { lockedUntil };
 }
 

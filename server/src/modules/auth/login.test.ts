@@ -42,7 +42,12 @@ describe('basic login', () => {
   });
 
   it('refuses malformed JSON with 400, not 500', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(r.statusCode).toBe(400);
     expect(errorOf(r).code).toBe('invalid_json');
   });

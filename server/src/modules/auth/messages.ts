@@ -72,8 +72,10 @@ export function passwordChangedNotice(at: Date, how: 'changed' | 'reset'): Notic
 
 export function mfaChangedNotice(at: Date, change: 'enabled' | 'reset_by_admin'): Notice {
   const when = istDateTime(at);
-  const en = change === 'enabled' ? 'Two-factor authentication was switched on for' : 'An administrator reset the two-factor authentication of';
-  const hi = change === 'enabled' ? 'आपके CCTNS खाते पर दो-चरणीय प्रमाणीकरण चालू किया गया' : 'एक प्रशासक ने आपके CCTNS खाते का दो-चरणीय प्रमाणीकरण रीसेट किया';
+  const en =
+    change === 'enabled' ? 'Two-factor authentication was switched on for' : 'An administrator reset the two-factor authentication of';
+  const hi =
+    change === 'enabled' ? 'आपके CCTNS खाते पर दो-चरणीय प्रमाणीकरण चालू किया गया' : 'एक प्रशासक ने आपके CCTNS खाते का दो-चरणीय प्रमाणीकरण रीसेट किया';
   const next =
     change === 'reset_by_admin'
       ? { en: 'You will be asked to set it up again at your next login.', hi: 'अगले लॉगिन पर आपसे इसे फिर से सेट करने को कहा जाएगा।' }

@@ -25,7 +25,11 @@ describe('mandatory two-factor enrolment', () => {
   it('sends an SHO without 2FA to enrolment first, and lets the session do nothing else', async () => {
     const first = await passwordStep('sho.ps1');
     c = first.c;
-    expect(first.answer).toMatchObject({ mfaEnrolmentRequired: true, passwordChangeRequired: false, user: { username: 'sho.ps1', mfaEnabled: false } });
+    expect(first.answer).toMatchObject({
+      mfaEnrolmentRequired: true,
+      passwordChangeRequired: false,
+      user: { username: 'sho.ps1', mfaEnabled: false },
+    });
     const blocked = await c.get('/api/v1/auth/sessions');
     expect(blocked.statusCode).toBe(403);
     expect(errorOf(blocked).code).toBe('mfa_enrolment_required');
@@ -44,7 +48,11 @@ describe('mandatory two-factor enrolment', () => {
     expect(body.otpauthUrl).toBe(`otpauth://totp/CCTNS%20XA:sho.ps1?secret=${secret}&issuer=CCTNS%20XA`);
     expect(body.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
     // Stored encrypted, never as given.
-    const st = await t.db.kysely.selectFrom('auth_state').selectAll().where('user_id', '=', t.ids.users['sho.ps1']).executeTakeFirstOrThrow();
+    const st = await t.db.kysely
+      .selectFrom('auth_state')
+      .selectAll()
+      .where('user_id', '=', t.ids.users['sho.ps1'])
+      .executeTakeFirstOrThrow();
     expect(st.totp_pending_secret).not.toContain(secret);
     expect(st.totp_enabled_at).toBeNull();
 
@@ -58,7 +66,11 @@ describe('mandatory two-factor enrolment', () => {
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const rc of codes) expect(rc).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
-    const stored = await t.db.kysely.selectFrom('recovery_code').select('code_hash').where('user_id', '=', t.ids.users['sho.ps1']).execute();
+    const stored = await t.db.kysely
+      .selectFrom('recovery_code')
+      .select('code_hash')
+      .where('user_id', '=', t.ids.users['sho.ps1'])
+      .execute();
     expect(stored).toHaveLength(10);
     for (const s of stored) expect(codes.some((rc) => s.code_hash.includes(rc.replace('-', '')))).toBe(false);
     t.mfa.set('sho.ps1', { secret, recoveryCodes: codes });

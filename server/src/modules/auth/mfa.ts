@@ -95,7 +95,11 @@ export async function confirmTotpEnrolment(deps: Deps, auth: AuthContext, actor:
  */
 export async function resetMfaByAdmin(deps: Deps, auth: AuthContext, actor: ActorContext, userId: string) {
   if (userId === auth.user.id)
-    throw conflict('cannot_reset_own_mfa', 'Another administrator must reset your two-factor authentication.', 'आपका दो-चरणीय प्रमाणीकरण किसी अन्य प्रशासक को रीसेट करना होगा।');
+    throw conflict(
+      'cannot_reset_own_mfa',
+      'Another administrator must reset your two-factor authentication.',
+      'आपका दो-चरणीय प्रमाणीकरण किसी अन्य प्रशासक को रीसेट करना होगा।',
+    );
   return deps.db.kysely.transaction().execute(async (trx) => {
     const u = await repo.findUserInState(trx, auth.user.stateCode, userId);
     if (!u) throw new AppError(404, 'user_not_found', 'User not found.', 'उपयोगकर्ता नहीं मिला।');
@@ -118,7 +122,13 @@ export async function resetMfaByAdmin(deps: Deps, auth: AuthContext, actor: Acto
       districtId: u.district_id,
       details: { wasEnabled, sessionsEnded: ended },
     });
-    if (wasEnabled) await notifyPerson(trx, deps.clock, { stateCode: u.state_code, email: u.email, mobile: u.mobile }, mfaChangedNotice(now, 'reset_by_admin'));
+    if (wasEnabled)
+      await notifyPerson(
+        trx,
+        deps.clock,
+        { stateCode: u.state_code, email: u.email, mobile: u.mobile },
+        mfaChangedNotice(now, 'reset_by_admin'),
+      );
     return { userId, mfaEnabled: false, wasEnabled, sessionsEnded: ended };
   });
 }

@@ -39,21 +39,32 @@ export async function issueOtp(
   const id = newId();
   const code = sixDigits();
   const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
-  await repo.insertOtp(trx, { id, user_id: userId, purpose, code_hash: keys.mac('otp', id, purpose, code), created_at: now, expires_at: expiresAt });
+  await repo.insertOtp(trx, {
+    id,
+    user_id: userId,
+    purpose,
+    code_hash: keys.mac('otp', id, purpose, code),
+    created_at: now,
+    expires_at: expiresAt,
+  });
   return { code, expiresAt };
 }
 
-export type OtpCheck =
-  | { result: 'ok'; otpId: string }
-  | { result: 'wrong'; triesLeft: number }
-  | { result: 'none' };
+export type OtpCheck = { result: 'ok'; otpId: string } | { result: 'wrong'; triesLeft: number } | { result: 'none' };
 
 /**
  * Checks a code against the user's live code for the purpose. A wrong code uses a try; the
  * fifth wrong try ends the code. An expired code is ended. 'ok' does not use the code up yet:
  * the caller ends it with `consumeOtp` in the transaction that acts on it.
  */
-export async function checkOtp(trx: Kysely<Database>, clock: Clock, keys: ServerKeys, userId: string, purpose: OtpPurpose, code: string): Promise<OtpCheck> {
+export async function checkOtp(
+  trx: Kysely<Database>,
+  clock: Clock,
+  keys: ServerKeys,
+  userId: string,
+  purpose: OtpPurpose,
+  code: string,
+): Promise<OtpCheck> {
   const now = clock.now();
   const live = await repo.findLiveOtp(trx, userId, purpose);
   if (!live) return { result: 'none' };

@@ -23,9 +23,19 @@ interface RuleUser {
 }
 
 /** Checks a new password against every rule, with the user's own words (username, name, station). */
-export async function checkNewPassword(db: Kysely<Database>, password: string, user?: RuleUser, field = 'newPassword'): Promise<PasswordCheck> {
+export async function checkNewPassword(
+  db: Kysely<Database>,
+  password: string,
+  user?: RuleUser,
+  field = 'newPassword',
+): Promise<PasswordCheck> {
   const stationNames = user ? await repo.findStationNames(db, user.station_id) : [];
-  return checkPasswordRules(password, { username: user?.username, names: user ? [user.name, user.name_hi] : [], stationNames }, isCommonPassword, field);
+  return checkPasswordRules(
+    password,
+    { username: user?.username, names: user ? [user.name, user.name_hi] : [], stationNames },
+    isCommonPassword,
+    field,
+  );
 }
 
 /** 422 naming the field, with every reason in both languages. */
@@ -39,9 +49,15 @@ export function passwordRejected(check: PasswordCheck, field = 'newPassword') {
 }
 
 export const otpInvalid = () =>
-  new AppError(400, 'otp_invalid', 'The code is wrong or has expired. Check it, or ask for a new one.', 'कोड गलत है या उसकी अवधि समाप्त हो गई है। जाँचें, या नया कोड मँगाएँ।', {
-    otp: 'wrong or expired',
-  });
+  new AppError(
+    400,
+    'otp_invalid',
+    'The code is wrong or has expired. Check it, or ask for a new one.',
+    'कोड गलत है या उसकी अवधि समाप्त हो गई है। जाँचें, या नया कोड मँगाएँ।',
+    {
+      otp: 'wrong or expired',
+    },
+  );
 
 const actorOf = (actor: ActorContext, u: { id: string; username: string; role: string; state_code: string }): ActorContext => ({
   ...actor,
@@ -59,7 +75,13 @@ const actorOf = (actor: ActorContext, u: { id: string; username: string; role: s
 export async function changePassword(deps: Deps, auth: AuthContext, actor: ActorContext, currentPassword: string, newPassword: string) {
   const db = deps.db.kysely;
   const user = await repo.findUserById(db, auth.user.id);
-  if (!user) throw new AppError(401, 'session_expired', 'Your session has ended. Please log in again.', 'आपका सत्र समाप्त हो गया है। कृपया फिर से लॉग इन करें।');
+  if (!user)
+    throw new AppError(
+      401,
+      'session_expired',
+      'Your session has ended. Please log in again.',
+      'आपका सत्र समाप्त हो गया है। कृपया फिर से लॉग इन करें।',
+    );
   refuseIfLocked(await lockState(db, deps, user));
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
     const lock = await db.transaction().execute(async (trx) => {
@@ -77,9 +99,14 @@ export async function changePassword(deps: Deps, auth: AuthContext, actor: Actor
     throw unprocessable('wrong_current_password', 'The current password is wrong.', 'वर्तमान पासवर्ड गलत है।', { currentPassword: 'wrong' });
   }
   if (newPassword.normalize('NFC') === currentPassword.normalize('NFC'))
-    throw unprocessable('password_unchanged', 'The new password must differ from the current one.', 'नया पासवर्ड वर्तमान पासवर्ड से अलग होना चाहिए।', {
-      newPassword: 'same as the current one',
-    });
+    throw unprocessable(
+      'password_unchanged',
+      'The new password must differ from the current one.',
+      'नया पासवर्ड वर्तमान पासवर्ड से अलग होना चाहिए।',
+      {
+        newPassword: 'same as the current one',
+      },
+    );
   const check = await checkNewPassword(db, newPassword, user);
   if (!check.ok) throw passwordRejected(check);
   const hash = await hashPassword(newPassword);
@@ -96,7 +123,12 @@ export async function changePassword(deps: Deps, auth: AuthContext, actor: Actor
       districtId: user.district_id,
       details: { wasTemporary: user.password_temporary, otherSessionsEnded: ended },
     });
-    await notifyPerson(trx, deps.clock, { stateCode: user.state_code, email: user.email, mobile: user.mobile }, passwordChangedNotice(now, 'changed'));
+    await notifyPerson(
+      trx,
+      deps.clock,
+      { stateCode: user.state_code, email: user.email, mobile: user.mobile },
+      passwordChangedNotice(now, 'changed'),
+    );
     return { otherSessionsEnded: ended };
   });
 }
@@ -106,7 +138,12 @@ export async function changePassword(deps: Deps, auth: AuthContext, actor: Actor
  * and mobile. Answers the same whether or not the account exists (the caller always says 202);
  * only the audit trail tells the cases apart.
  */
-export async function forgotPassword(deps: Deps, actor: ActorContext, input: { username: string; captchaId?: string; captchaAnswer?: string }, testAnswers?: TestAnswers) {
+export async function forgotPassword(
+  deps: Deps,
+  actor: ActorContext,
+  input: { username: string; captchaId?: string; captchaAnswer?: string },
+  testAnswers?: TestAnswers,
+) {
   await verifyCaptcha(deps, input.captchaId, input.captchaAnswer, testAnswers);
   const db = deps.db.kysely;
   const keys = await serverKeys(deps.config, deps.db);
@@ -114,13 +151,18 @@ export async function forgotPassword(deps: Deps, actor: ActorContext, input: { u
   const tried = normaliseUsername(input.username).slice(0, 100);
   await db.transaction().execute(async (trx) => {
     if (!user || user.disabled_at || (!user.email && !user.mobile)) {
-      await recordAudit(trx, deps.clock, { ...actor, userId: user?.id ?? null, username: user?.username ?? tried }, {
-        action: 'auth.otp.not_sent',
-        outcome: 'failure',
-        entityType: 'user',
-        entityId: user?.id,
-        details: { purpose: 'password_reset', reason: !user ? 'unknown_user' : user.disabled_at ? 'disabled' : 'no_contact' },
-      });
+      await recordAudit(
+        trx,
+        deps.clock,
+        { ...actor, userId: user?.id ?? null, username: user?.username ?? tried },
+        {
+          action: 'auth.otp.not_sent',
+          outcome: 'failure',
+          entityType: 'user',
+          entityId: user?.id,
+          details: { purpose: 'password_reset', reason: !user ? 'unknown_user' : user.disabled_at ? 'disabled' : 'no_contact' },
+        },
+      );
       return;
     }
     const issued = await issueOtp(trx, deps.clock, keys, user.id, 'password_reset');
@@ -164,13 +206,18 @@ export async function resetPassword(deps: Deps, actor: ActorContext, input: { us
   const otp = input.otp.trim();
   const checked = await db.transaction().execute(async (trx) => {
     if (!user || user.disabled_at) {
-      await recordAudit(trx, deps.clock, { ...actor, userId: user?.id ?? null, username: user?.username ?? normaliseUsername(input.username).slice(0, 100) }, {
-        action: 'auth.otp.failed',
-        outcome: 'failure',
-        entityType: 'user',
-        entityId: user?.id,
-        details: { purpose: 'password_reset', reason: user ? 'disabled' : 'unknown_user' },
-      });
+      await recordAudit(
+        trx,
+        deps.clock,
+        { ...actor, userId: user?.id ?? null, username: user?.username ?? normaliseUsername(input.username).slice(0, 100) },
+        {
+          action: 'auth.otp.failed',
+          outcome: 'failure',
+          entityType: 'user',
+          entityId: user?.id,
+          details: { purpose: 'password_reset', reason: user ? 'disabled' : 'unknown_user' },
+        },
+      );
       return { result: 'none' as const };
     }
     const r = await checkOtp(trx, deps.clock, keys, user.id, 'password_reset', otp);
@@ -180,7 +227,11 @@ export async function resetPassword(deps: Deps, actor: ActorContext, input: { us
         outcome: 'failure',
         entityType: 'user',
         entityId: user.id,
-        details: { purpose: 'password_reset', reason: r.result === 'none' ? 'no_live_code' : 'wrong_code', ...(r.result === 'wrong' ? { triesLeft: r.triesLeft } : {}) },
+        details: {
+          purpose: 'password_reset',
+          reason: r.result === 'none' ? 'no_live_code' : 'wrong_code',
+          ...(r.result === 'wrong' ? { triesLeft: r.triesLeft } : {}),
+        },
       });
     return r;
   });
@@ -195,7 +246,12 @@ export async function resetPassword(deps: Deps, actor: ActorContext, input: { us
     await repo.setOwnPassword(trx, user.id, hash, now);
     const ended = await endUserSessions(trx, user.id, now, 'password_reset');
     const who = actorOf(actor, user);
-    await recordAudit(trx, deps.clock, who, { action: 'auth.otp.verified', entityType: 'user', entityId: user.id, details: { purpose: 'password_reset' } });
+    await recordAudit(trx, deps.clock, who, {
+      action: 'auth.otp.verified',
+      entityType: 'user',
+      entityId: user.id,
+      details: { purpose: 'password_reset' },
+    });
     await recordAudit(trx, deps.clock, who, {
       action: 'auth.password.reset',
       entityType: 'user',
@@ -204,7 +260,12 @@ export async function resetPassword(deps: Deps, actor: ActorContext, input: { us
       districtId: user.district_id,
       details: { via: 'otp', sessionsEnded: ended },
     });
-    await notifyPerson(trx, deps.clock, { stateCode: user.state_code, email: user.email, mobile: user.mobile }, passwordChangedNotice(now, 'reset'));
+    await notifyPerson(
+      trx,
+      deps.clock,
+      { stateCode: user.state_code, email: user.email, mobile: user.mobile },
+      passwordChangedNotice(now, 'reset'),
+    );
     return { sessionsEnded: ended };
   });
 }

@@ -14,7 +14,15 @@ describe('password rules', () => {
   });
 
   it('refuses a common password of allowed length, whatever its case or spacing', () => {
-    for (const p of ['passwordpassword', 'PasswordPassword', 'India@12345678', 'JaiShreeRam@123', 'qwertyuiop123', '123456789012', 'pass word 1234'])
+    for (const p of [
+      'passwordpassword',
+      'PasswordPassword',
+      'India@12345678',
+      'JaiShreeRam@123',
+      'qwertyuiop123',
+      '123456789012',
+      'pass word 1234',
+    ])
       expect(codes(p), p).toContain('common');
   });
 

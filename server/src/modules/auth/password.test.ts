@@ -12,8 +12,10 @@ afterAll(() => t.close());
 
 const NEW_PASSWORD = 'monsoon clouds over the vindhya range';
 const forgot = (username: string) => t.anon().post('/api/v1/auth/password/forgot', { username });
-const reset = (username: string, otp: string, newPassword = NEW_PASSWORD) => t.anon().post('/api/v1/auth/password/reset', { username, otp, newPassword });
-const loginStatus = async (username: string, password: string) => (await t.anon().post('/api/v1/auth/login', { username, password })).statusCode;
+const reset = (username: string, otp: string, newPassword = NEW_PASSWORD) =>
+  t.anon().post('/api/v1/auth/password/reset', { username, otp, newPassword });
+const loginStatus = async (username: string, password: string) =>
+  (await t.anon().post('/api/v1/auth/login', { username, password })).statusCode;
 
 describe('checking a new password', () => {
   it('gives the reasons and a 0–4 strength while typing, with the user’s own words when logged in', async () => {

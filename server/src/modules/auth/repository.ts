@@ -159,11 +159,7 @@ export async function endSession(db: Kysely<Database>, sessionId: string, at: Da
 
 /** Ends every live session of a user (optionally keeping one). Returns how many ended. */
 export async function endUserSessions(db: Kysely<Database>, userId: string, at: Date, reason: string, keepSessionId?: string) {
-  let q = db
-    .updateTable('session')
-    .set({ ended_at: at, end_reason: reason })
-    .where('user_id', '=', userId)
-    .where('ended_at', 'is', null);
+  let q = db.updateTable('session').set({ ended_at: at, end_reason: reason }).where('user_id', '=', userId).where('ended_at', 'is', null);
   if (keepSessionId) q = q.where('id', '!=', keepSessionId);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
@@ -172,7 +168,11 @@ export async function endUserSessions(db: Kysely<Database>, userId: string, at: 
 // ---- users -----------------------------------------------------------------------------------
 
 export async function findUserById(db: Kysely<Database>, id: string) {
-  return db.selectFrom('app_user').select([...userColumns, 'app_user.password_hash']).where('app_user.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('app_user')
+    .select([...userColumns, 'app_user.password_hash'])
+    .where('app_user.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** A user of the administrator's state, for the unlock and 2FA-reset actions. */
@@ -222,7 +222,10 @@ export async function upsertAuthState(db: Kysely<Database>, userId: string, patc
     .execute();
 }
 
-export async function insertFailure(db: Kysely<Database>, f: { id: string; user_id: string | null; kind: 'password' | 'second_factor'; occurred_at: Date; ip: string | null }) {
+export async function insertFailure(
+  db: Kysely<Database>,
+  f: { id: string; user_id: string | null; kind: 'password' | 'second_factor'; occurred_at: Date; ip: string | null },
+) {
   await db.insertInto('auth_failure').values(f).execute();
 }
 
@@ -243,7 +246,10 @@ export async function clearFailures(db: Kysely<Database>, userId: string) {
 
 // ---- captcha -----------------------------------------------------------------------------------
 
-export async function insertCaptcha(db: Kysely<Database>, c: { id: string; kind: 'image' | 'text'; answer_hash: string; created_at: Date; expires_at: Date }) {
+export async function insertCaptcha(
+  db: Kysely<Database>,
+  c: { id: string; kind: 'image' | 'text'; answer_hash: string; created_at: Date; expires_at: Date },
+) {
   await db.insertInto('captcha').values(c).execute();
 }
 
@@ -287,7 +293,10 @@ export async function endLiveOtps(db: Kysely<Database>, userId: string, purpose:
     .execute();
 }
 
-export async function insertOtp(db: Kysely<Database>, o: { id: string; user_id: string; purpose: string; code_hash: string; created_at: Date; expires_at: Date }) {
+export async function insertOtp(
+  db: Kysely<Database>,
+  o: { id: string; user_id: string; purpose: string; code_hash: string; created_at: Date; expires_at: Date },
+) {
   await db.insertInto('otp').values(o).execute();
 }
 
@@ -329,7 +338,12 @@ export async function unusedRecoveryCodes(db: Kysely<Database>, userId: string) 
 }
 
 export async function useRecoveryCode(db: Kysely<Database>, id: string, now: Date) {
-  const r = await db.updateTable('recovery_code').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('recovery_code')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 

@@ -18,14 +18,26 @@ const loginBody = z
     captchaId: z.string().max(200).optional().describe('From GET /api/v1/auth/captcha; required unless CAPTCHA=off'),
     captchaAnswer: z.string().max(50).optional(),
   })
-  .meta({ examples: [{ username: 'duty.ps1', password: 'the demo password', captchaId: '(captchaId from GET /api/v1/auth/captcha)', captchaAnswer: 'x7k2p' }] });
+  .meta({
+    examples: [
+      {
+        username: 'duty.ps1',
+        password: 'the demo password',
+        captchaId: '(captchaId from GET /api/v1/auth/captcha)',
+        captchaAnswer: 'x7k2p',
+      },
+    ],
+  });
 
 const mfaBody = z
   .object({ code: z.string().min(1).max(40).describe('The 6-digit code from the authenticator app, or a recovery code (XXXXX-XXXXX)') })
   .meta({ examples: [{ code: '492039' }, { code: 'K7M2Q-9XPTR' }] });
 
 const captchaQuery = z.object({
-  kind: z.enum(['image', 'text']).default('image').describe('image: letters in an SVG; text: an arithmetic question for screen-reader users'),
+  kind: z
+    .enum(['image', 'text'])
+    .default('image')
+    .describe('image: letters in an SVG; text: an arithmetic question for screen-reader users'),
 });
 
 const forgotBody = z
@@ -103,7 +115,11 @@ export async function authRoutes(app: App, deps: Deps) {
   app.get(
     '/auth/captcha',
     {
-      schema: { tags: ['auth'], summary: 'A new captcha: an SVG image, or (kind=text) an arithmetic question for screen readers', querystring: captchaQuery },
+      schema: {
+        tags: ['auth'],
+        summary: 'A new captcha: an SVG image, or (kind=text) an arithmetic question for screen readers',
+        querystring: captchaQuery,
+      },
       config: { public: true, rateLimit: publicLimit },
     },
     async (req) => createCaptcha(deps, req.query.kind, testAnswers),
@@ -112,15 +128,11 @@ export async function authRoutes(app: App, deps: Deps) {
   if (testAnswers) {
     // Browser tests read the answer here. Registered only with NODE_ENV=test or
     // CAPTCHA_TEST_HOOK=on, which config refuses in production.
-    app.get(
-      '/auth/captcha/:id/answer-for-tests',
-      { schema: { hide: true, params: idParam }, config: { public: true } },
-      async (req) => {
-        const answer = testAnswers.get(req.params.id);
-        if (!answer) throw new AppError(404, 'captcha_not_found', 'Captcha not found.', 'कैप्चा नहीं मिला।');
-        return { answer };
-      },
-    );
+    app.get('/auth/captcha/:id/answer-for-tests', { schema: { hide: true, params: idParam }, config: { public: true } }, async (req) => {
+      const answer = testAnswers.get(req.params.id);
+      if (!answer) throw new AppError(404, 'captcha_not_found', 'Captcha not found.', 'कैप्चा नहीं मिला।');
+      return { answer };
+    });
   }
 
   app.post(
@@ -180,7 +192,11 @@ export async function authRoutes(app: App, deps: Deps) {
   app.post(
     '/auth/password/check',
     {
-      schema: { tags: ['auth'], summary: 'Check a new password against the rules while typing: reasons and a 0–4 strength', body: checkBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Check a new password against the rules while typing: reasons and a 0–4 strength',
+        body: checkBody,
+      },
       // Changes nothing, so no CSRF token is needed; open to the reset form too.
       config: { public: true, skipCsrf: true, rateLimit: publicLimit },
     },
@@ -189,7 +205,9 @@ export async function authRoutes(app: App, deps: Deps) {
       const password = req.body.password.slice(0, PASSWORD_MAX_LENGTH + 1);
       const self = req.auth && !req.auth.mfaPending ? await repo.findUserById(db, req.auth.user.id) : undefined;
       // Without a session only the typed username counts as the user's own word: no account data leaks.
-      const who = self ?? (req.body.username ? { username: req.body.username.trim().toLowerCase(), name: '', name_hi: null, station_id: null } : undefined);
+      const who =
+        self ??
+        (req.body.username ? { username: req.body.username.trim().toLowerCase(), name: '', name_hi: null, station_id: null } : undefined);
       return checkNewPassword(db, password, who);
     },
   );
@@ -250,15 +268,23 @@ export async function authRoutes(app: App, deps: Deps) {
   app.post(
     '/auth/mfa/totp/confirm',
     {
-      schema: { tags: ['auth'], summary: 'Confirm two-factor set-up with a first code; returns 10 recovery codes, shown once', body: confirmBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm two-factor set-up with a first code; returns 10 recovery codes, shown once',
+        body: confirmBody,
+      },
       config: { allowMfaEnrolment: true, allowTemporaryPassword: true },
     },
     async (req) => confirmTotpEnrolment(deps, authOf(req), req.actor, req.body.code),
   );
 
-  app.get('/auth/sessions', { schema: { tags: ['auth'], summary: 'Your sessions: device, IP and times; the current one marked' } }, async (req) => ({
-    items: await listSessions(deps, authOf(req)),
-  }));
+  app.get(
+    '/auth/sessions',
+    { schema: { tags: ['auth'], summary: 'Your sessions: device, IP and times; the current one marked' } },
+    async (req) => ({
+      items: await listSessions(deps, authOf(req)),
+    }),
+  );
 
   app.delete(
     '/auth/sessions/:id',
@@ -272,7 +298,10 @@ export async function authRoutes(app: App, deps: Deps) {
 
   app.post(
     '/admin/users/:id/unlock',
-    { schema: { tags: ['admin'], summary: 'Lift a lockout (wrong passwords or codes) before it runs out', params: idParam }, config: { permission: 'users.unlock' } },
+    {
+      schema: { tags: ['admin'], summary: 'Lift a lockout (wrong passwords or codes) before it runs out', params: idParam },
+      config: { permission: 'users.unlock' },
+    },
     async (req) => unlockAccount(deps, req.actor, authOf(req).user, req.params.id),
   );
 

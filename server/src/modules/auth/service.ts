@@ -28,9 +28,15 @@ export const sessionExpired = () =>
   new AppError(401, 'session_expired', 'Your session has ended. Please log in again.', 'आपका सत्र समाप्त हो गया है। कृपया फिर से लॉग इन करें।');
 
 export const mfaCodeInvalid = () =>
-  new AppError(400, 'mfa_code_invalid', 'The code is wrong or was already used. Enter the current code from your app, or a recovery code.', 'कोड गलत है या पहले ही उपयोग हो चुका है। अपने ऐप का वर्तमान कोड, या एक रिकवरी कोड दर्ज करें।', {
-    code: 'wrong or already used',
-  });
+  new AppError(
+    400,
+    'mfa_code_invalid',
+    'The code is wrong or was already used. Enter the current code from your app, or a recovery code.',
+    'कोड गलत है या पहले ही उपयोग हो चुका है। अपने ऐप का वर्तमान कोड, या एक रिकवरी कोड दर्ज करें।',
+    {
+      code: 'wrong or already used',
+    },
+  );
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserForLogin>>>;
 
@@ -74,7 +80,11 @@ export interface NewSession {
  * Checks a username and password. Unknown user, disabled user and wrong password answer the
  * same error after the same work (an argon2 verification), so none can be told apart.
  */
-export async function checkPassword(db: Kysely<Database>, username: string, password: string): Promise<{ user?: UserRow; reason?: string }> {
+export async function checkPassword(
+  db: Kysely<Database>,
+  username: string,
+  password: string,
+): Promise<{ user?: UserRow; reason?: string }> {
   const u = await repo.findUserForLogin(db, normaliseUsername(username));
   if (!u) {
     await burnVerifyTime(password);
@@ -140,8 +150,19 @@ async function completeLogin(
   const session = await openSession(deps, trx, user, actor, { previousToken });
   await recordSuccess(trx, user.id);
   const device = describeDevice(actor.userAgent);
-  const isNew = await repo.rememberDevice(trx, { user_id: user.id, fingerprint: deviceFingerprint(actor.userAgent, actor.ip), label: device, now });
-  if (isNew) await notifyPerson(trx, deps.clock, { stateCode: user.state_code, email: user.email, mobile: user.mobile }, newDeviceNotice(device, actor.ip, now));
+  const isNew = await repo.rememberDevice(trx, {
+    user_id: user.id,
+    fingerprint: deviceFingerprint(actor.userAgent, actor.ip),
+    label: device,
+    now,
+  });
+  if (isNew)
+    await notifyPerson(
+      trx,
+      deps.clock,
+      { stateCode: user.state_code, email: user.email, mobile: user.mobile },
+      newDeviceNotice(device, actor.ip, now),
+    );
   await recordAudit(trx, deps.clock, actorOf(actor, user), {
     action: 'auth.login',
     entityType: 'user',
@@ -153,14 +174,26 @@ async function completeLogin(
   return session;
 }
 
-async function auditLoginFailure(deps: Deps, actor: ActorContext, username: string, user: UserRow | undefined, reason: string, extra: Record<string, unknown> = {}) {
-  await recordAudit(deps.db.kysely, deps.clock, { ...actor, userId: user?.id ?? null, username: user?.username ?? normaliseUsername(username).slice(0, 100) }, {
-    action: 'auth.login',
-    outcome: 'failure',
-    entityType: 'user',
-    entityId: user?.id,
-    details: { reason, ...extra },
-  });
+async function auditLoginFailure(
+  deps: Deps,
+  actor: ActorContext,
+  username: string,
+  user: UserRow | undefined,
+  reason: string,
+  extra: Record<string, unknown> = {},
+) {
+  await recordAudit(
+    deps.db.kysely,
+    deps.clock,
+    { ...actor, userId: user?.id ?? null, username: user?.username ?? normaliseUsername(username).slice(0, 100) },
+    {
+      action: 'auth.login',
+      outcome: 'failure',
+      entityType: 'user',
+      entityId: user?.id,
+      details: { reason, ...extra },
+    },
+  );
 }
 
 /**
@@ -170,7 +203,13 @@ async function auditLoginFailure(deps: Deps, actor: ActorContext, username: stri
  * same for an unknown user, a disabled one and a wrong password; then either a full session or,
  * when the user has TOTP on, a session that owes its second factor.
  */
-export async function login(deps: Deps, input: LoginInput, actor: ActorContext, previousToken?: string, testAnswers?: TestAnswers): Promise<LoginOutcome> {
+export async function login(
+  deps: Deps,
+  input: LoginInput,
+  actor: ActorContext,
+  previousToken?: string,
+  testAnswers?: TestAnswers,
+): Promise<LoginOutcome> {
   const db = deps.db.kysely;
   try {
     await verifyCaptcha(deps, input.captchaId, input.captchaAnswer, testAnswers);
@@ -199,13 +238,18 @@ export async function login(deps: Deps, input: LoginInput, actor: ActorContext, 
     const counted = reason === 'wrong_password' ? u! : null;
     const lock = await db.transaction().execute(async (trx) => {
       const r = await recordFailure(trx, deps, actor, counted, 'password');
-      await recordAudit(trx, deps.clock, { ...actor, userId: u?.id ?? null, username: u?.username ?? normaliseUsername(input.username).slice(0, 100) }, {
-        action: 'auth.login',
-        outcome: 'failure',
-        entityType: 'user',
-        entityId: u?.id,
-        details: { reason },
-      });
+      await recordAudit(
+        trx,
+        deps.clock,
+        { ...actor, userId: u?.id ?? null, username: u?.username ?? normaliseUsername(input.username).slice(0, 100) },
+        {
+          action: 'auth.login',
+          outcome: 'failure',
+          entityType: 'user',
+          entityId: u?.id,
+          details: { reason },
+        },
+      );
       return r;
     });
     if (lock.lockedUntil) throw accountLocked(lock.lockedUntil);
@@ -241,7 +285,12 @@ export async function login(deps: Deps, input: LoginInput, actor: ActorContext, 
  * used) or one of the recovery codes. A wrong code counts towards the lockout like a wrong
  * password. Success ends the pending session and opens a fresh one (new cookie, new CSRF token).
  */
-export async function completeMfaLogin(deps: Deps, auth: AuthContext, code: string, actor: ActorContext): Promise<LoginOutcome & { kind: 'session' }> {
+export async function completeMfaLogin(
+  deps: Deps,
+  auth: AuthContext,
+  code: string,
+  actor: ActorContext,
+): Promise<LoginOutcome & { kind: 'session' }> {
   const db = deps.db.kysely;
   if (!auth.mfaPending)
     throw new AppError(409, 'mfa_not_pending', 'This session does not need a second factor.', 'इस सत्र को दूसरे चरण की आवश्यकता नहीं है।');
@@ -300,14 +349,23 @@ export async function completeMfaLogin(deps: Deps, auth: AuthContext, code: stri
     }
     await repo.endSession(trx, auth.sessionId, now, 'mfa_completed');
     const left = method === 'recovery_code' ? (await repo.unusedRecoveryCodes(trx, user.id)).length : undefined;
-    const session = await completeLogin(deps, trx, user, actor, { factors: ['password', method], ...(left !== undefined ? { backupCodesLeft: left } : {}) });
+    const session = await completeLogin(deps, trx, user, actor, {
+      factors: ['password', method],
+      ...(left !== undefined ? { backupCodesLeft: left } : {}),
+    });
     return { ok: true as const, session };
   });
   if (!outcome.ok) {
     if (outcome.lockedUntil) throw accountLocked(outcome.lockedUntil);
     throw mfaCodeInvalid();
   }
-  return { kind: 'session', session: outcome.session, mfaEnabled: true, mfaEnrolmentRequired: false, passwordChangeRequired: user.password_temporary };
+  return {
+    kind: 'session',
+    session: outcome.session,
+    mfaEnabled: true,
+    mfaEnrolmentRequired: false,
+    passwordChangeRequired: user.password_temporary,
+  };
 }
 
 // A session's last_seen_at is written at most this often, so that reads do not all write.
@@ -333,11 +391,16 @@ export async function resolveSession(deps: Deps, token: string, actor: ActorCont
     const reason = endReason;
     await db.transaction().execute(async (trx) => {
       if (await repo.endSession(trx, id, now, reason)) {
-        await recordAudit(trx, deps.clock, { ...actor, userId: row.id, username: row.username, role: row.role, stateCode: row.state_code }, {
-          action: `auth.session_ended.${reason}`,
-          entityType: 'user',
-          entityId: row.id,
-        });
+        await recordAudit(
+          trx,
+          deps.clock,
+          { ...actor, userId: row.id, username: row.username, role: row.role, stateCode: row.state_code },
+          {
+            action: `auth.session_ended.${reason}`,
+            entityType: 'user',
+            entityId: row.id,
+          },
+        );
       }
     });
     throw sessionExpired();

@@ -4,7 +4,11 @@ import type { TestContext } from '../../test/harness.js';
 import { createRelay, type Relay } from '../notify/relay.js';
 
 /** The relay the app would run, over the test's database and clock (tests call drain()). */
-export function relayFor(t: TestContext, overrides: Partial<Record<keyof Deps['config'], unknown>> = {}, log: Deps['log'] = silentLog): Relay {
+export function relayFor(
+  t: TestContext,
+  overrides: Partial<Record<keyof Deps['config'], unknown>> = {},
+  log: Deps['log'] = silentLog,
+): Relay {
   return createRelay({ config: { ...t.config, ...overrides } as Deps['config'], db: t.db, clock: t.clock, log });
 }
 
@@ -21,10 +25,17 @@ export const silentLog = {
   level: 'silent',
 } as unknown as Deps['log'];
 
-/** Delivers what is due and returns the dev-outbox messages to `to`, newest first. */
+/** Delivers what is due and returns the dev-outbox messages to `to`, newest (by enqueue time) first. */
 export async function devMessages(t: TestContext, to: string) {
   await relayFor(t).drain();
-  return t.db.kysely.selectFrom('notify_dev_message').selectAll().where('recipient', '=', to).orderBy('delivered_at', 'desc').orderBy('id', 'desc').execute();
+  return t.db.kysely
+    .selectFrom('notify_dev_message as m')
+    .innerJoin('outbox as o', 'o.id', 'm.outbox_id')
+    .selectAll('m')
+    .where('m.recipient', '=', to)
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .execute();
 }
 
 /** The 6-digit code in the newest password-reset message to `to` in the dev outbox. */
@@ -48,8 +59,21 @@ export async function auditActions(t: TestContext, userId: string) {
 
 /** Outbox e-mail/SMS rows for a recipient, newest first. */
 export async function outboxTo(t: TestContext, to: string) {
-  const rows = await t.db.kysely.selectFrom('outbox').selectAll().where('topic', 'in', ['email', 'sms']).orderBy('created_at', 'desc').execute();
+  const rows = await t.db.kysely
+    .selectFrom('outbox')
+    .selectAll()
+    .where('topic', 'in', ['email', 'sms'])
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows
-    .map((r) => ({ ...r, payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as { to: string; text: string; kind: string; subject?: string } }))
+    .map((r) => ({
+      ...r,
+      payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as {
+        to: string;
+        text: string;
+        kind: string;
+        subject?: string;
+      },
+    }))
     .filter((r) => r.payload.to === to);
 }

@@ -33,7 +33,7 @@ export function verifyTotp(secret: string, code: string, now: Date, lastStep: nu
     token,
     epoch: Math.floor(now.getTime() / 1000),
     epochTolerance: TOLERANCE_S,
-    ...(lastStep != null ? { afterTimeStep: Number(lastStep) } : {}),
+    ...(lastStep !== null && lastStep !== undefined ? { afterTimeStep: Number(lastStep) } : {}),
   });
   return r.valid ? (r as { timeStep: number }).timeStep : undefined;
 }
@@ -56,7 +56,8 @@ export const normaliseRecoveryCode = (c: string): string => c.replace(/[\s-]+/g,
 
 export const looksLikeRecoveryCode = (c: string): boolean => /^[A-Z0-9]{10}$/.test(normaliseRecoveryCode(c));
 
-export const recoveryCodeMac = (keys: ServerKeys, userId: string, code: string): string => keys.mac('recovery', userId, normaliseRecoveryCode(code));
+export const recoveryCodeMac = (keys: ServerKeys, userId: string, code: string): string =>
+  keys.mac('recovery', userId, normaliseRecoveryCode(code));
 
 export const recoveryCodeMatches = (keys: ServerKeys, storedMac: string, userId: string, code: string): boolean =>
   keys.macEquals(storedMac, 'recovery', userId, normaliseRecoveryCode(code));

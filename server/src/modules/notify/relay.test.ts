@@ -73,7 +73,12 @@ describe('relay', () => {
     const port = probe.port;
     await probe.close();
     const relay = relayFor(t, { SMTP_URL: `smtp://127.0.0.1:${port}` });
-    const id = await enqueueMessage(t.db.kysely, t.clock, 'XA', 'email', { kind: 'test', to: 'someone@example.org', subject: 'Hello / नमस्ते', text: 'Body — मुख्य भाग' });
+    const id = await enqueueMessage(t.db.kysely, t.clock, 'XA', 'email', {
+      kind: 'test',
+      to: 'someone@example.org',
+      subject: 'Hello / नमस्ते',
+      text: 'Body — मुख्य भाग',
+    });
     expect((await relay.drain()).retried).toBe(1);
     expect((await row(id)).last_error).toBeTruthy();
     const smtp = await startSmtp(port);

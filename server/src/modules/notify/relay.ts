@@ -99,11 +99,17 @@ export function createRelay(
           if (m.attempts >= deps.config.NOTIFY_MAX_ATTEMPTS) {
             await markFailed(db, m.id, later, error, scrub(payload));
             result.failed++;
-            deps.log.error({ outboxId: m.id, topic: m.topic, kind: payload.kind, via: sender.name, attempts: m.attempts, error }, 'message delivery gave up; kept in the outbox');
+            deps.log.error(
+              { outboxId: m.id, topic: m.topic, kind: payload.kind, via: sender.name, attempts: m.attempts, error },
+              'message delivery gave up; kept in the outbox',
+            );
           } else {
             await markRetry(db, m.id, new Date(later.getTime() + backoffMs(m.attempts)), error);
             result.retried++;
-            deps.log.warn({ outboxId: m.id, topic: m.topic, kind: payload.kind, via: sender.name, attempts: m.attempts, error }, 'message delivery failed; will retry');
+            deps.log.warn(
+              { outboxId: m.id, topic: m.topic, kind: payload.kind, via: sender.name, attempts: m.attempts, error },
+              'message delivery failed; will retry',
+            );
           }
         }
       }

@@ -50,7 +50,8 @@ export async function claimDue(db: Kysely<Database>, now: Date, leaseUntil: Date
         limit ${limit}
         for update skip locked)
     returning id, state_code, topic, payload, attempts, created_at`.execute(db);
-  return r.rows;
+  // RETURNING keeps no order: deliver the oldest first.
+  return r.rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
 }
 
 export async function markDelivered(db: Kysely<Database>, id: string, now: Date, scrubbedPayload?: unknown) {
@@ -62,13 +63,21 @@ export async function markDelivered(db: Kysely<Database>, id: string, now: Date,
 }
 
 export async function markRetry(db: Kysely<Database>, id: string, at: Date, error: string) {
-  await db.updateTable('outbox').set({ available_at: at, last_error: error.slice(0, 500) }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox')
+    .set({ available_at: at, last_error: error.slice(0, 500) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function markFailed(db: Kysely<Database>, id: string, now: Date, error: string, scrubbedPayload?: unknown) {
   await db
     .updateTable('outbox')
-    .set({ failed_at: now, last_error: error.slice(0, 500), ...(scrubbedPayload !== undefined ? { payload: JSON.stringify(scrubbedPayload) } : {}) })
+    .set({
+      failed_at: now,
+      last_error: error.slice(0, 500),
+      ...(scrubbedPayload !== undefined ? { payload: JSON.stringify(scrubbedPayload) } : {}),
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -38,7 +38,13 @@ export interface Notice {
  * is about, so the message exists exactly when the change does; the relay delivers it after
  * commit, with retries, and never on the request's path.
  */
-export async function enqueueMessage(db: Kysely<Database>, clock: Clock, stateCode: string, channel: Channel, payload: MessagePayload): Promise<string> {
+export async function enqueueMessage(
+  db: Kysely<Database>,
+  clock: Clock,
+  stateCode: string,
+  channel: Channel,
+  payload: MessagePayload,
+): Promise<string> {
   const id = newId();
   const now = clock.now();
   await db
@@ -61,7 +67,12 @@ export async function notifyPerson(
   const used: Channel[] = [];
   const common = { kind: notice.kind, secret: notice.secret, expiresAt: notice.expiresAt?.toISOString() };
   if (person.email) {
-    await enqueueMessage(db, clock, person.stateCode, 'email', { ...common, to: person.email, subject: notice.subject, text: notice.emailText });
+    await enqueueMessage(db, clock, person.stateCode, 'email', {
+      ...common,
+      to: person.email,
+      subject: notice.subject,
+      text: notice.emailText,
+    });
     used.push('email');
   }
   if (person.mobile) {
