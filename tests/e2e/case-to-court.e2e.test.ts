@@ -42,7 +42,15 @@ describe('one case from the FIR to a conviction, with the final report and the c
     const [n, y] = firNumber.split('/');
     const r = await fetch(`${e2e.url}/api/v1/public/case-status?stationCode=PS01&year=${y}&number=${n}`);
     expect(r.status).toBe(200);
-    return (await r.json()) as { stage: string; stageLabelEn: string; arrestCount: number | null; chargeSheetDate: string | null; court: { name: string } | null; nextHearingDate: string | null; result: string | null };
+    return (await r.json()) as {
+      stage: string;
+      stageLabelEn: string;
+      arrestCount: number | null;
+      chargeSheetDate: string | null;
+      court: { name: string } | null;
+      nextHearingDate: string | null;
+      result: string | null;
+    };
   };
   const dashboardCount = async (page: Page, key: string) => {
     await page.goto('/');
@@ -65,15 +73,31 @@ describe('one case from the FIR to a conviction, with the final report and the c
     const duty = (await e2e.newPage()).page;
     await logIn(e2e, duty, 'duty.ps1');
     await duty.waitForURL((u) => u.pathname === '/');
-    const fir = await (await sessionApi(duty)).post<{ id: string; firNumber: string }>(
+    const fir = await (
+      await sessionApi(duty)
+    ).post<{ id: string; firNumber: string }>(
       '/api/v1/firs',
       {
         informationType: 'written',
         sections: [{ act: 'BNS', section: '303(2)' }],
-        occurrence: { from: new Date(Date.now() - 20 * 3600_000).toISOString(), to: new Date(Date.now() - 12 * 3600_000).toISOString(), place: 'Outside house no. 14, Sarafa Bazaar', beatCode: 'B1' },
-        complainant: { name: 'Ravi Kumar Sharma', sex: 'male', nationality: 'Indian', address: '14, Sarafa Bazaar, Vindhyanagar', phone: '9826012345', isVictim: true },
+        occurrence: {
+          from: new Date(Date.now() - 20 * 3600_000).toISOString(),
+          to: new Date(Date.now() - 12 * 3600_000).toISOString(),
+          place: 'Outside house no. 14, Sarafa Bazaar',
+          beatCode: 'B1',
+        },
+        complainant: {
+          name: 'Ravi Kumar Sharma',
+          sex: 'male',
+          nationality: 'Indian',
+          address: '14, Sarafa Bazaar, Vindhyanagar',
+          phone: '9826012345',
+          isVictim: true,
+        },
         accused: [{ known: false, description: 'Unknown person(s)' }],
-        propertyItems: [{ description: 'Hero Splendor motorcycle, black, XA01 AB 1234', category: 'vehicle', nature: 'stolen', value: 45000 }],
+        propertyItems: [
+          { description: 'Hero Splendor motorcycle, black, XA01 AB 1234', category: 'vehicle', nature: 'stolen', value: 45000 },
+        ],
         narrative: 'The complainant parked his motorcycle outside his house at night and found it missing in the morning.',
         actionTaken: 'Registered and taken up for investigation.',
       },
@@ -93,11 +117,34 @@ describe('one case from the FIR to a conviction, with the final report and the c
     await logIn(e2e, io, 'io.ps1');
     await io.waitForURL((u) => u.pathname === '/');
     const api = await sessionApi(io);
-    await api.post(`/api/v1/cases/${caseId}/diary`, { placesVisited: ['Sarafa Bazaar'], circumstances: 'Visited the scene, prepared the site plan, examined the neighbours.' });
-    await api.post(`/api/v1/cases/${caseId}/persons`, { role: 'complainant', person: { name: 'Ravi Kumar Sharma', sex: 'male', ageYears: 39, address: '14, Sarafa Bazaar, Vindhyanagar' } });
-    await api.post(`/api/v1/cases/${caseId}/persons`, { role: 'witness', person: { name: 'Hari Om Sahu', sex: 'male', ageYears: 52, address: 'Chowk, Vindhyanagar' } });
-    await api.post(`/api/v1/cases/${caseId}/persons`, { role: 'accused', person: { name: 'Raju Prajapati', fatherName: 'Mohan Prajapati', sex: 'male', ageYears: 24, address: '9, Kumhar Mohalla, Vindhyanagar' } });
-    await api.post(`/api/v1/cases/${caseId}/statements`, { personCode: 'W1', place: 'Chowk', language: 'hi', text: 'मैंने अभियुक्त को रात में मोटरसाइकिल ले जाते देखा।' });
+    await api.post(`/api/v1/cases/${caseId}/diary`, {
+      placesVisited: ['Sarafa Bazaar'],
+      circumstances: 'Visited the scene, prepared the site plan, examined the neighbours.',
+    });
+    await api.post(`/api/v1/cases/${caseId}/persons`, {
+      role: 'complainant',
+      person: { name: 'Ravi Kumar Sharma', sex: 'male', ageYears: 39, address: '14, Sarafa Bazaar, Vindhyanagar' },
+    });
+    await api.post(`/api/v1/cases/${caseId}/persons`, {
+      role: 'witness',
+      person: { name: 'Hari Om Sahu', sex: 'male', ageYears: 52, address: 'Chowk, Vindhyanagar' },
+    });
+    await api.post(`/api/v1/cases/${caseId}/persons`, {
+      role: 'accused',
+      person: {
+        name: 'Raju Prajapati',
+        fatherName: 'Mohan Prajapati',
+        sex: 'male',
+        ageYears: 24,
+        address: '9, Kumhar Mohalla, Vindhyanagar',
+      },
+    });
+    await api.post(`/api/v1/cases/${caseId}/statements`, {
+      personCode: 'W1',
+      place: 'Chowk',
+      language: 'hi',
+      text: 'मैंने अभियुक्त को रात में मोटरसाइकिल ले जाते देखा।',
+    });
     await api.post(`/api/v1/cases/${caseId}/arrests`, {
       personCode: 'A1',
       place: 'Kumhar Mohalla, Vindhyanagar',
@@ -114,9 +161,23 @@ describe('one case from the FIR to a conviction, with the final report and the c
       fromPersonCode: 'A1',
       witnesses: [{ name: 'Hari Om Sahu' }, { name: 'Salim Khan' }],
       recordingAbsentReason: 'Recorded on the IO’s phone; to be uploaded (test).',
-      items: [{ description: 'Hero Splendor motorcycle, black, XA01 AB 1234', category: 'vehicle', quantity: 1, value: 45000, vehicleRegNo: 'XA01AB1234' }],
+      items: [
+        {
+          description: 'Hero Splendor motorcycle, black, XA01 AB 1234',
+          category: 'vehicle',
+          quantity: 1,
+          value: 45000,
+          vehicleRegNo: 'XA01AB1234',
+        },
+      ],
     });
-    await api.post(`/api/v1/cases/${caseId}/items/${seizure.items[0].id}/moves`, { kind: 'malkhana_deposit', from: 'seized', place: 'Malkhana, PS Kotwali', reason: 'Deposited for safe custody', handedTo: 'HC Ramesh Yadav' });
+    await api.post(`/api/v1/cases/${caseId}/items/${seizure.items[0].id}/moves`, {
+      kind: 'malkhana_deposit',
+      from: 'seized',
+      place: 'Malkhana, PS Kotwali',
+      reason: 'Deposited for safe custody',
+      handedTo: 'HC Ramesh Yadav',
+    });
     expect((await publicStatus()).arrestCount).toBe(1);
 
     // The clocks show on the dashboards: the arrested person must be produced within 24 hours (BNSS 58).
@@ -147,7 +208,9 @@ describe('one case from the FIR to a conviction, with the final report and the c
     await tab2.goto(`/cases/${caseId}/final-report`);
     await tab2.getByLabel('Brief facts and result of the investigation (Hindi)').waitFor();
 
-    await page.getByLabel('Brief facts and result of the investigation (Hindi)').fill('विवेचना से प्रमाणित हुआ कि अभियुक्त A1 ने मोटरसाइकिल चुराई; उसकी निशानदेही पर वाहन बरामद हुआ।');
+    await page
+      .getByLabel('Brief facts and result of the investigation (Hindi)')
+      .fill('विवेचना से प्रमाणित हुआ कि अभियुक्त A1 ने मोटरसाइकिल चुराई; उसकी निशानदेही पर वाहन बरामद हुआ।');
     await page.getByLabel('Sections charged against A1').fill('BNS 303(2), 317(2)');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await poll(() => page.getByText('Saved (version 2).').isVisible()).toBe(true);

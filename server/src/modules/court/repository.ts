@@ -44,10 +44,28 @@ type DB = Kysely<Database>;
 
 export type CourtRow = Awaited<ReturnType<typeof findCourt>> & object;
 
-const courtColumns = ['c.id', 'c.state_code', 'c.district_id', 'c.code', 'c.name', 'c.name_hi', 'c.establishment_code', 'c.created_at', 'c.disabled_at', 'd.code as district_code', 'd.name as district_name', 'd.name_hi as district_name_hi'] as const;
+const courtColumns = [
+  'c.id',
+  'c.state_code',
+  'c.district_id',
+  'c.code',
+  'c.name',
+  'c.name_hi',
+  'c.establishment_code',
+  'c.created_at',
+  'c.disabled_at',
+  'd.code as district_code',
+  'd.name as district_name',
+  'd.name_hi as district_name_hi',
+] as const;
 
 export async function findCourt(db: DB, id: string) {
-  return db.selectFrom('court as c').innerJoin('district as d', 'd.id', 'c.district_id').select(courtColumns).where('c.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('court as c')
+    .innerJoin('district as d', 'd.id', 'c.district_id')
+    .select(courtColumns)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findCourtByCode(db: DB, stateCode: string, code: string) {
@@ -62,7 +80,12 @@ export async function findCourtByCode(db: DB, stateCode: string, code: string) {
 
 /** The active courts of a district, by code. */
 export async function listCourts(db: DB, stateCode: string, districtId?: string) {
-  let q = db.selectFrom('court as c').innerJoin('district as d', 'd.id', 'c.district_id').select(courtColumns).where('c.state_code', '=', stateCode).where('c.disabled_at', 'is', null);
+  let q = db
+    .selectFrom('court as c')
+    .innerJoin('district as d', 'd.id', 'c.district_id')
+    .select(courtColumns)
+    .where('c.state_code', '=', stateCode)
+    .where('c.disabled_at', 'is', null);
   if (districtId) q = q.where('c.district_id', '=', districtId);
   return q.orderBy('c.code').execute();
 }
@@ -90,11 +113,22 @@ export async function insertToken(db: DB, row: Omit<CourtTokenTable, 'revoked_at
 }
 
 export async function listTokens(db: DB, courtId: string) {
-  return db.selectFrom('court_token').select(['id', 'label', 'created_at', 'revoked_at']).where('court_id', '=', courtId).orderBy('created_at').execute();
+  return db
+    .selectFrom('court_token')
+    .select(['id', 'label', 'created_at', 'revoked_at'])
+    .where('court_id', '=', courtId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function revokeToken(db: DB, courtId: string, id: string, at: Date): Promise<boolean> {
-  const r = await db.updateTable('court_token').set({ revoked_at: at }).where('id', '=', id).where('court_id', '=', courtId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('court_token')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('court_id', '=', courtId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

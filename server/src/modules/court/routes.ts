@@ -4,11 +4,40 @@ import type { Database } from '../../db/types.js';
 import type { App, Deps } from '../../http/types.js';
 import { authOf } from '../../http/types.js';
 import { recordAudit } from '../audit/service.js';
-import { acceptPackage, addHearing, courtCaseView, markPulled, recordAppeal, recordDisposal, resolveCourtCase, type CourtActor } from '../prosecution/proceedings.js';
+import {
+  acceptPackage,
+  addHearing,
+  courtCaseView,
+  markPulled,
+  recordAppeal,
+  recordDisposal,
+  resolveCourtCase,
+  type CourtActor,
+} from '../prosecution/proceedings.js';
 import { appealView, courtCaseJson, disposalView, hearingView, packageListItem } from '../prosecution/presenter.js';
 import * as prosecution from '../prosecution/repository.js';
-import { acceptBody, appealBody, disposalBody, hearingBody, packageListQuery, packageParam, packagePdfParam, refParam, tokenBody, tokenParam } from '../prosecution/schemas.js';
-import { clerkCourt, courtActorContext, courtFromAuthorization, issueTokenAsClerk, listCourts, listTokens, revokeTokenAsClerk, type CourtRow } from './service.js';
+import {
+  acceptBody,
+  appealBody,
+  disposalBody,
+  hearingBody,
+  packageListQuery,
+  packageParam,
+  packagePdfParam,
+  refParam,
+  tokenBody,
+  tokenParam,
+} from '../prosecution/schemas.js';
+import {
+  clerkCourt,
+  courtActorContext,
+  courtFromAuthorization,
+  issueTokenAsClerk,
+  listCourts,
+  listTokens,
+  revokeTokenAsClerk,
+  type CourtRow,
+} from './service.js';
 
 const courtJson = (c: CourtRow) => ({
   id: c.id,
@@ -56,11 +85,20 @@ export async function courtRoutes(app: App, deps: Deps) {
   }
 
   const auditRead = async (a: CourtActor, p: prosecution.PackageMeta, action: string) =>
-    recordAudit(db, deps.clock, a.audit, { action, entityType: 'case', entityId: p.fir_id, stationId: p.station_id, districtId: p.district_id, details: { courtCode: a.court.code, via: a.via, packageId: p.id } });
+    recordAudit(db, deps.clock, a.audit, {
+      action,
+      entityType: 'case',
+      entityId: p.fir_id,
+      stationId: p.station_id,
+      districtId: p.district_id,
+      details: { courtCode: a.court.code, via: a.via, packageId: p.id },
+    });
 
   const list = async (a: CourtActor, q: { status?: prosecution.PackageStatus; page: number; pageSize: number }) => ({
     court: courtJson(a.court),
-    items: (await prosecution.listCourtPackages(db, a.court.id, { status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize })).map(packageListItem),
+    items: (
+      await prosecution.listCourtPackages(db, a.court.id, { status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize })
+    ).map(packageListItem),
     page: q.page,
     pageSize: q.pageSize,
   });
@@ -92,14 +130,26 @@ export async function courtRoutes(app: App, deps: Deps) {
 
   app.get(
     '/court/packages',
-    { schema: { tags: mtags, summary: '[Bearer court token] Final reports e-filed to the token’s court, newest first', querystring: packageListQuery }, config: machine },
+    {
+      schema: {
+        tags: mtags,
+        summary: '[Bearer court token] Final reports e-filed to the token’s court, newest first',
+        querystring: packageListQuery,
+      },
+      config: machine,
+    },
     async (req) => list(await viaToken(req), req.query),
   );
 
   app.get(
     '/court/cases/:ref',
     {
-      schema: { tags: mtags, summary: '[Bearer court token] One case e-filed to the court (package id or CNR): the package, its stage, hearings, disposal and appeals; the first read of a package records its delivery', params: refParam },
+      schema: {
+        tags: mtags,
+        summary:
+          '[Bearer court token] One case e-filed to the court (package id or CNR): the package, its stage, hearings, disposal and appeals; the first read of a package records its delivery',
+        params: refParam,
+      },
       config: machine,
     },
     async (req) => caseJson(await viaToken(req), req.params.ref, true),
@@ -107,14 +157,27 @@ export async function courtRoutes(app: App, deps: Deps) {
 
   app.get(
     '/court/packages/:packageId/pdf/:lang',
-    { schema: { tags: mtags, summary: '[Bearer court token] The filed final report PDF (en or hi); X-SHA256 matches the package’s attachment', params: packagePdfParam }, config: machine },
+    {
+      schema: {
+        tags: mtags,
+        summary: '[Bearer court token] The filed final report PDF (en or hi); X-SHA256 matches the package’s attachment',
+        params: packagePdfParam,
+      },
+      config: machine,
+    },
     async (req, reply) => pdf(await viaToken(req), req.params.packageId, req.params.lang, reply),
   );
 
   app.post(
     '/court/packages/:packageId/accept',
     {
-      schema: { tags: mtags, summary: '[Bearer court token] The court accepts the final report and gives the case its CNR (accepted_by_court); idempotent for the same CNR', params: packageParam, body: acceptBody },
+      schema: {
+        tags: mtags,
+        summary:
+          '[Bearer court token] The court accepts the final report and gives the case its CNR (accepted_by_court); idempotent for the same CNR',
+        params: packageParam,
+        body: acceptBody,
+      },
       config: machine,
     },
     async (req, reply) => accept(await viaToken(req), req.params.packageId, req.body, reply),
@@ -122,7 +185,15 @@ export async function courtRoutes(app: App, deps: Deps) {
 
   app.post(
     '/court/cases/:ref/hearings',
-    { schema: { tags: mtags, summary: '[Bearer court token] A hearing date; framing of charges starts the trial (under_trial)', params: refParam, body: hearingBody }, config: machine },
+    {
+      schema: {
+        tags: mtags,
+        summary: '[Bearer court token] A hearing date; framing of charges starts the trial (under_trial)',
+        params: refParam,
+        body: hearingBody,
+      },
+      config: machine,
+    },
     async (req, reply) => {
       const a = await viaToken(req);
       const r = await tx((trx) => addHearing(deps, trx, a, req.params.ref, req.body));
@@ -133,7 +204,13 @@ export async function courtRoutes(app: App, deps: Deps) {
   app.post(
     '/court/cases/:ref/disposal',
     {
-      schema: { tags: mtags, summary: '[Bearer court token] The court’s disposal (IIF-6) per accused with the sentence; 409 before the court accepted the final report', params: refParam, body: disposalBody },
+      schema: {
+        tags: mtags,
+        summary:
+          '[Bearer court token] The court’s disposal (IIF-6) per accused with the sentence; 409 before the court accepted the final report',
+        params: refParam,
+        body: disposalBody,
+      },
       config: machine,
     },
     async (req, reply) => {
@@ -144,7 +221,15 @@ export async function courtRoutes(app: App, deps: Deps) {
 
   app.post(
     '/court/cases/:ref/appeals',
-    { schema: { tags: mtags, summary: '[Bearer court token] An appeal against the judgment (IIF-7), filed or decided', params: refParam, body: appealBody }, config: machine },
+    {
+      schema: {
+        tags: mtags,
+        summary: '[Bearer court token] An appeal against the judgment (IIF-7), filed or decided',
+        params: refParam,
+        body: appealBody,
+      },
+      config: machine,
+    },
     async (req, reply) => {
       const a = await viaToken(req);
       const r = await tx((trx) => recordAppeal(deps, trx, a, req.params.ref, req.body));
@@ -156,15 +241,25 @@ export async function courtRoutes(app: App, deps: Deps) {
 
   const clerk = { permission: 'court.clerk' as const };
 
-  app.get('/court-clerk/court', { schema: { tags: ctags, summary: 'The clerk’s court and its machine API tokens (never the tokens themselves)' }, config: clerk }, async (req) => {
-    const a = await viaClerk(req);
-    const tokens = await listTokens(db, a.court.id);
-    return { court: courtJson(a.court), tokens: tokens.map((t) => ({ id: t.id, label: t.label, createdAt: t.created_at, revokedAt: t.revoked_at })) };
-  });
+  app.get(
+    '/court-clerk/court',
+    { schema: { tags: ctags, summary: 'The clerk’s court and its machine API tokens (never the tokens themselves)' }, config: clerk },
+    async (req) => {
+      const a = await viaClerk(req);
+      const tokens = await listTokens(db, a.court.id);
+      return {
+        court: courtJson(a.court),
+        tokens: tokens.map((t) => ({ id: t.id, label: t.label, createdAt: t.created_at, revokedAt: t.revoked_at })),
+      };
+    },
+  );
 
   app.post(
     '/court-clerk/tokens',
-    { schema: { tags: ctags, summary: 'Issue a machine API token for the court’s system; the token is shown once', body: tokenBody }, config: clerk },
+    {
+      schema: { tags: ctags, summary: 'Issue a machine API token for the court’s system; the token is shown once', body: tokenBody },
+      config: clerk,
+    },
     async (req, reply) => {
       const t = await tx((trx) => issueTokenAsClerk(trx, deps.clock, req.actor, authOf(req).user, req.body.label));
       return reply.status(201).send({ id: t.id, token: t.token, court: courtJson(t.court) });
@@ -182,7 +277,14 @@ export async function courtRoutes(app: App, deps: Deps) {
 
   app.get(
     '/court-clerk/packages',
-    { schema: { tags: ctags, summary: 'Final reports e-filed to the clerk’s court (status=pending: waiting for acceptance)', querystring: packageListQuery }, config: clerk },
+    {
+      schema: {
+        tags: ctags,
+        summary: 'Final reports e-filed to the clerk’s court (status=pending: waiting for acceptance)',
+        querystring: packageListQuery,
+      },
+      config: clerk,
+    },
     async (req) => list(await viaClerk(req), req.query),
   );
 
@@ -200,7 +302,15 @@ export async function courtRoutes(app: App, deps: Deps) {
 
   app.post(
     '/court-clerk/packages/:packageId/accept',
-    { schema: { tags: ctags, summary: 'The clerk accepts the final report; the CNR is the one given, or the court’s next', params: packageParam, body: acceptBody }, config: clerk },
+    {
+      schema: {
+        tags: ctags,
+        summary: 'The clerk accepts the final report; the CNR is the one given, or the court’s next',
+        params: packageParam,
+        body: acceptBody,
+      },
+      config: clerk,
+    },
     async (req, reply) => accept(await viaClerk(req), req.params.packageId, req.body, reply),
   );
 
@@ -235,10 +345,16 @@ export async function courtRoutes(app: App, deps: Deps) {
 
   // ------------------------------------------------------------------ police
 
-  app.get('/courts', { schema: { tags: ['final report'], summary: 'Courts that receive final reports, in the caller’s district (or state)' }, config: { permission: 'case.read' } }, async (req) => {
-    const a = authOf(req);
-    const districtId = a.scope.level === 'state' || a.scope.level === 'self' ? undefined : a.scope.districtId;
-    return { items: (await listCourts(db, a.user.stateCode, districtId)).map(courtJson) };
-  });
+  app.get(
+    '/courts',
+    {
+      schema: { tags: ['final report'], summary: 'Courts that receive final reports, in the caller’s district (or state)' },
+      config: { permission: 'case.read' },
+    },
+    async (req) => {
+      const a = authOf(req);
+      const districtId = a.scope.level === 'state' || a.scope.level === 'self' ? undefined : a.scope.districtId;
+      return { items: (await listCourts(db, a.user.stateCode, districtId)).map(courtJson) };
+    },
+  );
 }
-

@@ -32,9 +32,28 @@ const future = (t: TestContext, days: number) => new Date(t.clock.now().getTime(
 
 export const cases = defineCases([
   { route: 'GET /api/v1/court/packages', allow: NOBODY, place: 'none', setup: demoCourt, path: () => '/api/v1/court/packages' },
-  { route: 'GET /api/v1/court/cases/:ref', allow: NOBODY, place: 'none', setup: approved, path: (_t, f) => `/api/v1/court/cases/${f.packageId}` },
-  { route: 'GET /api/v1/court/packages/:packageId/pdf/:lang', allow: NOBODY, place: 'none', setup: approved, path: (_t, f) => `/api/v1/court/packages/${f.packageId}/pdf/en` },
-  { route: 'POST /api/v1/court/packages/:packageId/accept', allow: NOBODY, place: 'none', setup: approved, path: (_t, f) => `/api/v1/court/packages/${f.packageId}/accept`, body: () => ({}) },
+  {
+    route: 'GET /api/v1/court/cases/:ref',
+    allow: NOBODY,
+    place: 'none',
+    setup: approved,
+    path: (_t, f) => `/api/v1/court/cases/${f.packageId}`,
+  },
+  {
+    route: 'GET /api/v1/court/packages/:packageId/pdf/:lang',
+    allow: NOBODY,
+    place: 'none',
+    setup: approved,
+    path: (_t, f) => `/api/v1/court/packages/${f.packageId}/pdf/en`,
+  },
+  {
+    route: 'POST /api/v1/court/packages/:packageId/accept',
+    allow: NOBODY,
+    place: 'none',
+    setup: approved,
+    path: (_t, f) => `/api/v1/court/packages/${f.packageId}/accept`,
+    body: () => ({}),
+  },
   {
     route: 'POST /api/v1/court/cases/:ref/hearings',
     allow: NOBODY,
@@ -61,7 +80,15 @@ export const cases = defineCases([
   },
 
   { route: 'GET /api/v1/court-clerk/court', allow: CLERK, place: 'none', setup: demoCourt, path: () => '/api/v1/court-clerk/court' },
-  { route: 'POST /api/v1/court-clerk/tokens', allow: CLERK, place: 'none', setup: demoCourt, path: () => '/api/v1/court-clerk/tokens', body: () => ({ label: 'matrix' }), expectSuccess: true },
+  {
+    route: 'POST /api/v1/court-clerk/tokens',
+    allow: CLERK,
+    place: 'none',
+    setup: demoCourt,
+    path: () => '/api/v1/court-clerk/tokens',
+    body: () => ({ label: 'matrix' }),
+    expectSuccess: true,
+  },
   {
     route: 'POST /api/v1/court-clerk/tokens/:tokenId/revoke',
     allow: CLERK,
@@ -73,9 +100,27 @@ export const cases = defineCases([
     path: (_t, f) => `/api/v1/court-clerk/tokens/${f.id}/revoke`,
     expectSuccess: true,
   },
-  { route: 'GET /api/v1/court-clerk/packages', allow: CLERK, place: 'none', setup: demoCourt, path: () => '/api/v1/court-clerk/packages?status=pending' },
-  { route: 'GET /api/v1/court-clerk/cases/:ref', allow: CLERK, place: 'none', setup: approved, path: (_t, f) => `/api/v1/court-clerk/cases/${f.packageId}` },
-  { route: 'GET /api/v1/court-clerk/packages/:packageId/pdf/:lang', allow: CLERK, place: 'none', setup: approved, path: (_t, f) => `/api/v1/court-clerk/packages/${f.packageId}/pdf/hi` },
+  {
+    route: 'GET /api/v1/court-clerk/packages',
+    allow: CLERK,
+    place: 'none',
+    setup: demoCourt,
+    path: () => '/api/v1/court-clerk/packages?status=pending',
+  },
+  {
+    route: 'GET /api/v1/court-clerk/cases/:ref',
+    allow: CLERK,
+    place: 'none',
+    setup: approved,
+    path: (_t, f) => `/api/v1/court-clerk/cases/${f.packageId}`,
+  },
+  {
+    route: 'GET /api/v1/court-clerk/packages/:packageId/pdf/:lang',
+    allow: CLERK,
+    place: 'none',
+    setup: approved,
+    path: (_t, f) => `/api/v1/court-clerk/packages/${f.packageId}/pdf/hi`,
+  },
   {
     route: 'POST /api/v1/court-clerk/packages/:packageId/accept',
     allow: CLERK,

@@ -31,7 +31,10 @@ export const courtNotFound = () => notFound('Court', 'न्यायालय',
  * The court of a request to the court machine API, from its `Authorization: Bearer <token>`
  * header. 401 for a missing, unknown or revoked token (or a disabled court); never says which.
  */
-export async function courtFromAuthorization(db: Kysely<Database>, header: string | string[] | undefined): Promise<CourtRow & { token_id: string }> {
+export async function courtFromAuthorization(
+  db: Kysely<Database>,
+  header: string | string[] | undefined,
+): Promise<CourtRow & { token_id: string }> {
   const h = Array.isArray(header) ? header[0] : header;
   const m = h ? /^Bearer\s+([A-Za-z0-9_\-.~+/=]{20,200})$/i.exec(h.trim()) : null;
   if (!m) throw courtTokenInvalid();
@@ -49,10 +52,24 @@ export function courtActorContext(stateCode: string, court: { code: string }, ba
  * Issues a new token for a court; the token is returned once and only its hash is kept. `given`
  * is for the demo seed (DEMO_COURT_TOKEN); otherwise the token is 256 random bits.
  */
-export async function issueCourtToken(db: Kysely<Database>, clock: Clock, courtId: string, label: string, createdBy: string | null, given?: string): Promise<{ id: string; token: string }> {
+export async function issueCourtToken(
+  db: Kysely<Database>,
+  clock: Clock,
+  courtId: string,
+  label: string,
+  createdBy: string | null,
+  given?: string,
+): Promise<{ id: string; token: string }> {
   const token = given ?? `cct_${randomToken(32)}`;
   const id = newId();
-  await repo.insertToken(db, { id, court_id: courtId, token_hash: sha256Hex(token), label, created_by: createdBy, created_at: clock.now() });
+  await repo.insertToken(db, {
+    id,
+    court_id: courtId,
+    token_hash: sha256Hex(token),
+    label,
+    created_by: createdBy,
+    created_at: clock.now(),
+  });
   return { id, token };
 }
 
@@ -60,7 +77,11 @@ export async function issueCourtToken(db: Kysely<Database>, clock: Clock, courtI
 export async function clerkCourt(db: Kysely<Database>, user: SessionUser): Promise<CourtRow> {
   const c = await repo.findClerkCourt(db, user.id);
   if (!c)
-    throw forbidden('not_a_court_clerk', 'Your account is not linked to a court. Ask the administrator.', 'आपका खाता किसी न्यायालय से नहीं जुड़ा है। प्रशासक से संपर्क करें।');
+    throw forbidden(
+      'not_a_court_clerk',
+      'Your account is not linked to a court. Ask the administrator.',
+      'आपका खाता किसी न्यायालय से नहीं जुड़ा है। प्रशासक से संपर्क करें।',
+    );
   return c;
 }
 
@@ -68,10 +89,18 @@ export const findCourt = repo.findCourt;
 export const listCourts = repo.listCourts;
 
 /** A court that may receive a case of this district; 422 naming the field otherwise. */
-export async function courtForDistrict(db: Kysely<Database>, stateCode: string, districtId: string, courtId: string, field = 'courtId'): Promise<CourtRow> {
+export async function courtForDistrict(
+  db: Kysely<Database>,
+  stateCode: string,
+  districtId: string,
+  courtId: string,
+  field = 'courtId',
+): Promise<CourtRow> {
   const c = await repo.findCourt(db, courtId);
   if (!c || c.state_code !== stateCode || c.district_id !== districtId || c.disabled_at)
-    throw unprocessable('court_not_of_district', 'Choose a court of the case’s district.', 'प्रकरण के जिले का न्यायालय चुनें।', { [field]: 'not a court of this district' });
+    throw unprocessable('court_not_of_district', 'Choose a court of the case’s district.', 'प्रकरण के जिले का न्यायालय चुनें।', {
+      [field]: 'not a court of this district',
+    });
   return c;
 }
 
@@ -96,7 +125,12 @@ export const DEMO_COURT = {
 export async function ensureDemoCourt(db: Kysely<Database>, clock: Clock, stateCode: string): Promise<CourtRow> {
   let court = await repo.findCourtByCode(db, stateCode, DEMO_COURT.code);
   if (!court) {
-    const district = await db.selectFrom('district').select('id').where('state_code', '=', stateCode).where('code', '=', DEMO_COURT.district).executeTakeFirst();
+    const district = await db
+      .selectFrom('district')
+      .select('id')
+      .where('state_code', '=', stateCode)
+      .where('code', '=', DEMO_COURT.district)
+      .executeTakeFirst();
     if (!district) throw new Error(`district ${DEMO_COURT.district} missing from the demo state`);
     await repo.insertCourt(db, {
       id: newId(),
@@ -110,7 +144,12 @@ export async function ensureDemoCourt(db: Kysely<Database>, clock: Clock, stateC
     });
     court = (await repo.findCourtByCode(db, stateCode, DEMO_COURT.code))!;
   }
-  const clerk = await db.selectFrom('app_user').select('id').where('username', '=', DEMO_COURT.clerk).where('state_code', '=', stateCode).executeTakeFirst();
+  const clerk = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', DEMO_COURT.clerk)
+    .where('state_code', '=', stateCode)
+    .executeTakeFirst();
   if (clerk) await repo.upsertClerk(db, clerk.id, court.id, clock.now());
   return court;
 }
@@ -119,14 +158,26 @@ export async function ensureDemoCourt(db: Kysely<Database>, clock: Clock, stateC
 export async function issueTokenAsClerk(db: Kysely<Database>, clock: Clock, actor: ActorContext, user: SessionUser, label: string) {
   const court = await clerkCourt(db, user);
   const t = await issueCourtToken(db, clock, court.id, label, user.id);
-  await recordAudit(db, clock, actor, { action: 'court.token_issue', entityType: 'court', entityId: court.id, districtId: court.district_id, details: { tokenId: t.id, label } });
+  await recordAudit(db, clock, actor, {
+    action: 'court.token_issue',
+    entityType: 'court',
+    entityId: court.id,
+    districtId: court.district_id,
+    details: { tokenId: t.id, label },
+  });
   return { ...t, court };
 }
 
 export async function revokeTokenAsClerk(db: Kysely<Database>, clock: Clock, actor: ActorContext, user: SessionUser, tokenId: string) {
   const court = await clerkCourt(db, user);
   if (!(await repo.revokeToken(db, court.id, tokenId, clock.now()))) throw notFound('Token', 'टोकन', 'token_not_found');
-  await recordAudit(db, clock, actor, { action: 'court.token_revoke', entityType: 'court', entityId: court.id, districtId: court.district_id, details: { tokenId } });
+  await recordAudit(db, clock, actor, {
+    action: 'court.token_revoke',
+    entityType: 'court',
+    entityId: court.id,
+    districtId: court.district_id,
+    details: { tokenId },
+  });
 }
 
 export const listTokens = repo.listTokens;

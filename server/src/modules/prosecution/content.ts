@@ -19,7 +19,15 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const CLOSURE_REASONS = ['false_case', 'mistake_of_fact', 'mistake_of_law', 'civil_nature', 'undetected'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
-export const CUSTODY_STATUSES = ['judicial_custody', 'police_custody', 'in_custody', 'bail', 'released', 'notice_35', 'not_arrested'] as const;
+export const CUSTODY_STATUSES = [
+  'judicial_custody',
+  'police_custody',
+  'in_custody',
+  'bail',
+  'released',
+  'notice_35',
+  'not_arrested',
+] as const;
 export type CustodyStatus = (typeof CUSTODY_STATUSES)[number];
 
 export interface Bilingual {
@@ -193,7 +201,12 @@ export function custodyOf(src: Sources, casePersonId: string): Custody {
               : null;
     if (status) return { status, since: iso(last.at), arrestedAt, courtName: last.court_name ?? memo.court_name };
   }
-  const byOutcome: Record<string, CustodyStatus> = { sent_up: 'in_custody', bailed: 'bail', judicial_custody: 'judicial_custody', police_custody: 'police_custody' };
+  const byOutcome: Record<string, CustodyStatus> = {
+    sent_up: 'in_custody',
+    bailed: 'bail',
+    judicial_custody: 'judicial_custody',
+    police_custody: 'police_custody',
+  };
   return { status: byOutcome[memo.outcome] ?? 'in_custody', since: arrestedAt, arrestedAt, courtName: memo.court_name };
 }
 
@@ -229,7 +242,15 @@ function witnessEntry(c: CaseRow, src: Sources, p: Sources['persons'][number]): 
 }
 
 function documentEntry(d: Sources['documents'][number]): DocumentEntry {
-  return { documentId: d.id, title: d.title, kind: d.kind, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), sha256: d.sha256 };
+  return {
+    documentId: d.id,
+    title: d.title,
+    kind: d.kind,
+    fileName: d.file_name,
+    contentType: d.content_type,
+    sizeBytes: Number(d.size_bytes),
+    sha256: d.sha256,
+  };
 }
 
 function itemEntry(src: Sources, i: Sources['items'][number]): MaterialObjectEntry {
@@ -249,7 +270,8 @@ function itemEntry(src: Sources, i: Sources['items'][number]): MaterialObjectEnt
   };
 }
 
-export const firSectionsOf = (c: CaseRow): SectionRef[] => c.sections.map((s) => ({ act: s.act, section: s.section, titleEn: s.titleEn, titleHi: s.titleHi }));
+export const firSectionsOf = (c: CaseRow): SectionRef[] =>
+  c.sections.map((s) => ({ act: s.act, section: s.section, titleEn: s.titleEn, titleHi: s.titleHi }));
 
 /**
  * The first draft, from the records alone: a charge sheet against every accused of the case
@@ -296,11 +318,21 @@ function resolveSections(c: CaseRow, given: { act: string; section: string }[], 
   given.forEach((g, j) => {
     const s = cat.sectionForState(c.state_code, g.act, g.section);
     if (!s)
-      throw unprocessable('unknown_section', `${g.act} ${g.section} is not a section in the master data.`, `${g.act} ${g.section} मास्टर डेटा में कोई धारा नहीं है।`, {
-        [`${field}.${j}`]: 'unknown section',
-      });
+      throw unprocessable(
+        'unknown_section',
+        `${g.act} ${g.section} is not a section in the master data.`,
+        `${g.act} ${g.section} मास्टर डेटा में कोई धारा नहीं है।`,
+        {
+          [`${field}.${j}`]: 'unknown section',
+        },
+      );
     if (out.some((o) => o.act === s.actCode && o.section === s.sectionCode))
-      throw unprocessable('duplicate_section', `${s.actCode} ${s.sectionCode} is listed twice.`, `${s.actCode} ${s.sectionCode} दो बार दी गई है।`, { [`${field}.${j}`]: 'duplicate' });
+      throw unprocessable(
+        'duplicate_section',
+        `${s.actCode} ${s.sectionCode} is listed twice.`,
+        `${s.actCode} ${s.sectionCode} दो बार दी गई है।`,
+        { [`${field}.${j}`]: 'duplicate' },
+      );
     out.push({ act: s.actCode, section: s.sectionCode, titleEn: s.titleEn, titleHi: s.titleHi });
   });
   return out;
@@ -320,23 +352,40 @@ export function applyEdit(c: CaseRow, src: Sources, current: FinalReportContent,
   const notInCase = (field: string, code: string) => {
     const p = personByCode.get(norm(code));
     return p
-      ? unprocessable('not_an_accused', `${p.code} is a ${p.role} of this case, not an accused.`, `${p.code} इस प्रकरण का अभियुक्त नहीं है (${p.role})।`, { [field]: 'not an accused of this case' })
-      : unprocessable('accused_not_in_case', `There is no accused ${code} in this case.`, `इस प्रकरण में कोई अभियुक्त ${code} नहीं है।`, { [field]: 'not in this case' });
+      ? unprocessable(
+          'not_an_accused',
+          `${p.code} is a ${p.role} of this case, not an accused.`,
+          `${p.code} इस प्रकरण का अभियुक्त नहीं है (${p.role})।`,
+          { [field]: 'not an accused of this case' },
+        )
+      : unprocessable('accused_not_in_case', `There is no accused ${code} in this case.`, `इस प्रकरण में कोई अभियुक्त ${code} नहीं है।`, {
+          [field]: 'not in this case',
+        });
   };
 
-  const chargedIn = edit.accusedCharged ?? current.accusedCharged.map((a) => ({ code: a.code, sections: a.sections.map((s) => ({ act: s.act, section: s.section })) }));
+  const chargedIn =
+    edit.accusedCharged ??
+    current.accusedCharged.map((a) => ({ code: a.code, sections: a.sections.map((s) => ({ act: s.act, section: s.section })) }));
   const notChargedIn = edit.accusedNotCharged ?? current.accusedNotCharged.map((a) => ({ code: a.code, reason: a.reason }));
   if (kind === 'closure' && edit.accusedCharged?.length)
-    throw unprocessable('closure_with_charges', 'A closure report charges no one: leave the accused charged empty.', 'खात्मा रिपोर्ट में किसी पर आरोप नहीं लगता: आरोपित अभियुक्त खाली छोड़ें।', {
-      accusedCharged: 'must be empty for a closure report',
-    });
+    throw unprocessable(
+      'closure_with_charges',
+      'A closure report charges no one: leave the accused charged empty.',
+      'खात्मा रिपोर्ट में किसी पर आरोप नहीं लगता: आरोपित अभियुक्त खाली छोड़ें।',
+      {
+        accusedCharged: 'must be empty for a closure report',
+      },
+    );
   const charged = kind === 'closure' ? [] : chargedIn;
 
   const seen = new Set<string>();
   const accusedCharged: ChargedAccused[] = charged.map((a, i) => {
     const p = accusedByCode.get(norm(a.code));
     if (!p) throw notInCase(`accusedCharged.${i}.code`, a.code);
-    if (seen.has(p.id)) throw unprocessable('accused_listed_twice', `${p.code} is listed twice.`, `${p.code} दो बार दिया गया है।`, { [`accusedCharged.${i}.code`]: 'listed twice' });
+    if (seen.has(p.id))
+      throw unprocessable('accused_listed_twice', `${p.code} is listed twice.`, `${p.code} दो बार दिया गया है।`, {
+        [`accusedCharged.${i}.code`]: 'listed twice',
+      });
     seen.add(p.id);
     const sections = a.sections?.length ? resolveSections(c, a.sections, `accusedCharged.${i}.sections`) : firSectionsOf(c);
     return { ...accusedEntry(src, p), sections };
@@ -345,9 +394,14 @@ export function applyEdit(c: CaseRow, src: Sources, current: FinalReportContent,
     const p = accusedByCode.get(norm(a.code));
     if (!p) throw notInCase(`accusedNotCharged.${i}.code`, a.code);
     if (seen.has(p.id))
-      throw unprocessable('accused_listed_twice', `${p.code} cannot be both charged and not charged.`, `${p.code} एक साथ आरोपित और अनारोपित नहीं हो सकता।`, {
-        [`accusedNotCharged.${i}.code`]: 'listed twice',
-      });
+      throw unprocessable(
+        'accused_listed_twice',
+        `${p.code} cannot be both charged and not charged.`,
+        `${p.code} एक साथ आरोपित और अनारोपित नहीं हो सकता।`,
+        {
+          [`accusedNotCharged.${i}.code`]: 'listed twice',
+        },
+      );
     seen.add(p.id);
     return { ...accusedEntry(src, p), reason: a.reason.trim() };
   });
@@ -357,10 +411,18 @@ export function applyEdit(c: CaseRow, src: Sources, current: FinalReportContent,
   const witnesses = witnessCodes.map((code, i) => {
     const p = personByCode.get(norm(code));
     if (!p || p.role === 'accused' || p.role === 'suspect')
-      throw unprocessable('witness_not_in_case', `There is no witness, complainant or victim ${code} in this case.`, `इस प्रकरण में कोई साक्षी, शिकायतकर्ता या पीड़ित ${code} नहीं है।`, {
-        [`witnesses.${i}`]: 'not a witness of this case',
+      throw unprocessable(
+        'witness_not_in_case',
+        `There is no witness, complainant or victim ${code} in this case.`,
+        `इस प्रकरण में कोई साक्षी, शिकायतकर्ता या पीड़ित ${code} नहीं है।`,
+        {
+          [`witnesses.${i}`]: 'not a witness of this case',
+        },
+      );
+    if (wSeen.has(p.id))
+      throw unprocessable('witness_listed_twice', `${p.code} is listed twice.`, `${p.code} दो बार दिया गया है।`, {
+        [`witnesses.${i}`]: 'listed twice',
       });
-    if (wSeen.has(p.id)) throw unprocessable('witness_listed_twice', `${p.code} is listed twice.`, `${p.code} दो बार दिया गया है।`, { [`witnesses.${i}`]: 'listed twice' });
     wSeen.add(p.id);
     return witnessEntry(c, src, p);
   });
@@ -368,14 +430,20 @@ export function applyEdit(c: CaseRow, src: Sources, current: FinalReportContent,
   const docIds = edit.documentIds ?? current.documents.map((d) => d.documentId);
   const documents = [...new Set(docIds)].map((id, i) => {
     const d = src.documents.find((x) => x.id === id);
-    if (!d) throw unprocessable('document_not_in_case', 'That document is not attached to this case.', 'यह दस्तावेज़ इस प्रकरण से संलग्न नहीं है।', { [`documentIds.${i}`]: 'not in this case' });
+    if (!d)
+      throw unprocessable('document_not_in_case', 'That document is not attached to this case.', 'यह दस्तावेज़ इस प्रकरण से संलग्न नहीं है।', {
+        [`documentIds.${i}`]: 'not in this case',
+      });
     return documentEntry(d);
   });
 
   const itemIds = edit.itemIds ?? current.materialObjects.map((m) => m.itemId);
   const materialObjects = [...new Set(itemIds)].map((id, i) => {
     const it = src.items.find((x) => x.id === id);
-    if (!it) throw unprocessable('item_not_in_case', 'That item was not seized in this case.', 'यह वस्तु इस प्रकरण में जब्त नहीं हुई।', { [`itemIds.${i}`]: 'not in this case' });
+    if (!it)
+      throw unprocessable('item_not_in_case', 'That item was not seized in this case.', 'यह वस्तु इस प्रकरण में जब्त नहीं हुई।', {
+        [`itemIds.${i}`]: 'not in this case',
+      });
     return itemEntry(src, it);
   });
 
@@ -413,7 +481,8 @@ export function checkComplete(src: Sources, r: FinalReportContent): void {
     });
     const listed = new Set([...r.accusedCharged, ...r.accusedNotCharged].map((a) => a.casePersonId));
     const missing = src.persons.filter((p) => p.role === 'accused' && !listed.has(p.id)).map((p) => p.code);
-    if (missing.length) fields.accusedNotCharged = `account for every accused: ${missing.join(', ')} is neither charged nor listed as not charged`;
+    if (missing.length)
+      fields.accusedNotCharged = `account for every accused: ${missing.join(', ')} is neither charged nor listed as not charged`;
   } else if (!r.closureReason) fields.closureReason = 'required';
   if (Object.keys(fields).length)
     throw unprocessable(

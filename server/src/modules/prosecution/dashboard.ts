@@ -23,7 +23,9 @@ export async function prosecutionDashboard(deps: Deps, auth: AuthContext): Promi
       .select([
         sql<number>`count(*) filter (where p.status <> 'accepted')`.as('waiting'),
         sql<number>`count(*) filter (where s.stage in ('accepted_by_court', 'under_trial'))`.as('pending'),
-        sql<number>`(select count(*) from court_hearing h where h.court_id = ${court.id} and h.hearing_date between ${today} and ${week})`.as('hearings'),
+        sql<number>`(select count(*) from court_hearing h where h.court_id = ${court.id} and h.hearing_date between ${today} and ${week})`.as(
+          'hearings',
+        ),
       ])
       .where('p.court_id', '=', court.id)
       .executeTakeFirstOrThrow();
@@ -37,12 +39,16 @@ export async function prosecutionDashboard(deps: Deps, auth: AuthContext): Promi
       sql<number>`count(*) filter (where p.status <> 'accepted')`.as('waiting'),
       sql<number>`count(*) filter (where s.stage in ('accepted_by_court', 'under_trial'))`.as('in_court'),
     ])
-    .where(inScope(auth.scope, { state: 'p.state_code', district: 'p.district_id', subdivision: 'p.subdivision_id', station: 'p.station_id' }))
+    .where(
+      inScope(auth.scope, { state: 'p.state_code', district: 'p.district_id', subdivision: 'p.subdivision_id', station: 'p.station_id' }),
+    )
     .executeTakeFirstOrThrow();
   const h = await db
     .selectFrom('court_hearing as h')
     .select(sql<number>`count(*)`.as('n'))
-    .where(inScope(auth.scope, { state: 'h.state_code', district: 'h.district_id', subdivision: 'h.subdivision_id', station: 'h.station_id' }))
+    .where(
+      inScope(auth.scope, { state: 'h.state_code', district: 'h.district_id', subdivision: 'h.subdivision_id', station: 'h.station_id' }),
+    )
     .where('h.hearing_date', '>=', today)
     .where('h.hearing_date', '<=', week)
     .executeTakeFirstOrThrow();

@@ -69,17 +69,20 @@ export function httpEfilingSender(url: string, token?: string): EfilingSender {
       throw new DeliveryError(`court API unreachable: ${e instanceof Error ? e.message : String(e)}`, null);
     }
     const text = await res.text().catch(() => '');
-    let body: unknown = undefined;
+    let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
-      body = undefined;
+      // Not JSON: not a receipt (the caller treats it as a failed attempt).
     }
     return { status: res.status, body };
   };
 }
 
-export function createEfilingRelay(deps: Pick<Deps, 'config' | 'db' | 'clock' | 'log'>, opts: { sender?: EfilingSender; pollMs?: number } = {}): EfilingRelay {
+export function createEfilingRelay(
+  deps: Pick<Deps, 'config' | 'db' | 'clock' | 'log'>,
+  opts: { sender?: EfilingSender; pollMs?: number } = {},
+): EfilingRelay {
   const db = deps.db.kysely;
   const url = deps.config.COURT_API_URL;
   const sender = opts.sender ?? (url ? httpEfilingSender(url, deps.config.COURT_API_TOKEN) : undefined);
@@ -117,7 +120,16 @@ export function createEfilingRelay(deps: Pick<Deps, 'config' | 'db' | 'clock' | 
       if (parsed.data.packageId !== meta.id) throw new DeliveryError('court API answered for another package', answer.status);
       const at = deps.clock.now();
       await db.transaction().execute(async (trx) => {
-        await repo.insertAttempt(trx, { id: newId(), package_id: meta.id, attempt: row.attempts, at, outcome: 'delivered', http_status: answer.status, error: null, cnr: parsed.data.cnr ?? null });
+        await repo.insertAttempt(trx, {
+          id: newId(),
+          package_id: meta.id,
+          attempt: row.attempts,
+          at,
+          outcome: 'delivered',
+          http_status: answer.status,
+          error: null,
+          cnr: parsed.data.cnr ?? null,
+        });
         await repo.closeOutboxRow(trx, row.id, at);
         await repo.markPackageDelivered(trx, meta.id, at, 'push');
       });
@@ -127,11 +139,29 @@ export function createEfilingRelay(deps: Pick<Deps, 'config' | 'db' | 'clock' | 
         try {
           await db.transaction().execute(async (trx) => {
             const court = (await findCourt(trx, meta.court_id))!;
-            const audit = courtActorContext(meta.state_code, court, { stateCode: meta.state_code, userId: null, username: null, role: null, ip: null, userAgent: 'efiling relay', requestId: null });
-            await acceptPackage(deps, trx, { court, via: 'api', userId: null, name: court.name, audit }, meta.id, { cnr: parsed.data.cnr, courtCaseNo: parsed.data.courtCaseNo }, 'efiling_response');
+            const audit = courtActorContext(meta.state_code, court, {
+              stateCode: meta.state_code,
+              userId: null,
+              username: null,
+              role: null,
+              ip: null,
+              userAgent: 'efiling relay',
+              requestId: null,
+            });
+            await acceptPackage(
+              deps,
+              trx,
+              { court, via: 'api', userId: null, name: court.name, audit },
+              meta.id,
+              { cnr: parsed.data.cnr, courtCaseNo: parsed.data.courtCaseNo },
+              'efiling_response',
+            );
           });
         } catch (e) {
-          deps.log.warn({ packageId: meta.id, cnr: parsed.data.cnr, error: e instanceof Error ? e.message : String(e) }, 'court answered with a CNR that could not be recorded');
+          deps.log.warn(
+            { packageId: meta.id, cnr: parsed.data.cnr, error: e instanceof Error ? e.message : String(e) },
+            'court answered with a CNR that could not be recorded',
+          );
         }
       }
       result.delivered++;
@@ -140,7 +170,16 @@ export function createEfilingRelay(deps: Pick<Deps, 'config' | 'db' | 'clock' | 
       const error = e instanceof Error ? e.message : String(e);
       const later = deps.clock.now();
       await db.transaction().execute(async (trx) => {
-        await repo.insertAttempt(trx, { id: newId(), package_id: meta.id, attempt: row.attempts, at: later, outcome: 'failed', http_status: e instanceof DeliveryError ? e.httpStatus : httpStatus, error: error.slice(0, 500), cnr: null });
+        await repo.insertAttempt(trx, {
+          id: newId(),
+          package_id: meta.id,
+          attempt: row.attempts,
+          at: later,
+          outcome: 'failed',
+          http_status: e instanceof DeliveryError ? e.httpStatus : httpStatus,
+          error: error.slice(0, 500),
+          cnr: null,
+        });
         await repo.retryOutboxRow(trx, row.id, new Date(later.getTime() + backoffMs(row.attempts)), error);
       });
       result.retried++;

@@ -78,7 +78,15 @@ export const efilingPackageSchema = z.object({
       }),
     ),
     documents: z.array(
-      z.object({ documentId: z.uuid(), title: z.string(), kind: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int().nonnegative(), sha256 }),
+      z.object({
+        documentId: z.uuid(),
+        title: z.string(),
+        kind: z.string(),
+        fileName: z.string(),
+        contentType: z.string(),
+        sizeBytes: z.number().int().nonnegative(),
+        sha256,
+      }),
     ),
     materialObjects: z.array(
       z.object({
@@ -114,7 +122,9 @@ export type EfilingPackage = z.infer<typeof efilingPackageSchema>;
 export const efilingDeliverySchema = z.object({
   package: efilingPackageSchema,
   packageSha256: sha256,
-  attachments: z.array(z.object({ name: z.string(), contentType: z.literal('application/pdf'), sha256, contentBase64: z.string() })).length(2),
+  attachments: z
+    .array(z.object({ name: z.string(), contentType: z.literal('application/pdf'), sha256, contentBase64: z.string() }))
+    .length(2),
 });
 export type EfilingDelivery = z.infer<typeof efilingDeliverySchema>;
 

@@ -37,14 +37,21 @@ class CourtStub {
     for await (const c of req) chunks.push(c as Buffer);
     const body = efilingDeliverySchema.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
     const packageId = body.package.packageId;
-    this.requests.push({ packageId, idempotencyKey: req.headers['idempotency-key'] as string | undefined, authorization: req.headers.authorization, body });
+    this.requests.push({
+      packageId,
+      idempotencyKey: req.headers['idempotency-key'] as string | undefined,
+      authorization: req.headers.authorization,
+      body,
+    });
     if (this.failNext > 0) {
       this.failNext--;
       res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"maintenance"}');
       return;
     }
     if (this.mode === 'wrong_package') {
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ packageId: '00000000-0000-7000-8000-000000000000', cnr: 'XAVN010000012026' }));
+      res
+        .writeHead(201, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ packageId: '00000000-0000-7000-8000-000000000000', cnr: 'XAVN010000012026' }));
       return;
     }
     if (this.mode === 'receive') {
@@ -57,7 +64,9 @@ class CourtStub {
       cnr = `XAVN01${String(++this.serial).padStart(6, '0')}2026`;
       this.registered.set(packageId, cnr);
     }
-    res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ packageId, status: 'registered', cnr, courtCaseNo: `RCT ${this.serial}/2026` }));
+    res
+      .writeHead(201, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ packageId, status: 'registered', cnr, courtCaseNo: `RCT ${this.serial}/2026` }));
   }
   close() {
     return new Promise<void>((r) => this.server.close(() => r()));
@@ -109,19 +118,33 @@ describe('e-filing to COURT_API_URL through the outbox', () => {
     expect(stub.requests.every((q) => q.idempotencyKey === c.packageId && q.authorization === `Bearer ${COURT_API_TOKEN}`)).toBe(true);
     expect(stub.registered.size).toBe(1);
 
-    const attempts = await t.db.kysely.selectFrom('efiling_attempt').select(['attempt', 'outcome', 'http_status', 'cnr']).where('package_id', '=', c.packageId).orderBy('attempt').execute();
+    const attempts = await t.db.kysely
+      .selectFrom('efiling_attempt')
+      .select(['attempt', 'outcome', 'http_status', 'cnr'])
+      .where('package_id', '=', c.packageId)
+      .orderBy('attempt')
+      .execute();
     expect(attempts).toEqual([
       { attempt: 1, outcome: 'failed', http_status: 503, cnr: null },
       { attempt: 2, outcome: 'failed', http_status: 503, cnr: null },
       { attempt: 3, outcome: 'delivered', http_status: 201, cnr: stub.registered.get(c.packageId) },
     ]);
-    const outbox = await t.db.kysely.selectFrom('outbox').selectAll().where('topic', '=', 'court.efile').where('dedupe_key', '=', `court.efile:${c.packageId}`).execute();
+    const outbox = await t.db.kysely
+      .selectFrom('outbox')
+      .selectAll()
+      .where('topic', '=', 'court.efile')
+      .where('dedupe_key', '=', `court.efile:${c.packageId}`)
+      .execute();
     expect(outbox).toHaveLength(1);
     expect(outbox[0].delivered_at).not.toBeNull();
     expect(outbox[0].attempts).toBe(3);
 
     const page = (await (await as(t, 'io.ps1')).get(`/api/v1/cases/${c.id}/final-report`)).json();
-    expect(page).toMatchObject({ stage: 'accepted_by_court', court: { cnr: stub.registered.get(c.packageId) }, efiling: { status: 'accepted', deliveredVia: 'push' } });
+    expect(page).toMatchObject({
+      stage: 'accepted_by_court',
+      court: { cnr: stub.registered.get(c.packageId) },
+      efiling: { status: 'accepted', deliveredVia: 'push' },
+    });
     expect(page.efiling.attempts).toHaveLength(3);
   });
 
@@ -169,7 +192,11 @@ describe('e-filing to COURT_API_URL through the outbox', () => {
     } finally {
       stub.mode = 'register';
     }
-    const att = await t.db.kysely.selectFrom('efiling_attempt').select(['outcome', 'error']).where('package_id', '=', c.packageId).execute();
+    const att = await t.db.kysely
+      .selectFrom('efiling_attempt')
+      .select(['outcome', 'error'])
+      .where('package_id', '=', c.packageId)
+      .execute();
     expect(att).toEqual([{ outcome: 'failed', error: 'court API answered for another package' }]);
     t.clock.advance(60_000);
     expect(await relay().drain()).toMatchObject({ delivered: 1 });
@@ -179,7 +206,11 @@ describe('e-filing to COURT_API_URL through the outbox', () => {
     const c = await approvedCase(t);
     stub.requests = [];
     const [a, b] = await Promise.all([relay().drain(), relay().drain()]);
-    const attempts = await t.db.kysely.selectFrom('efiling_attempt').select(['attempt', 'outcome', 'error']).where('package_id', '=', c.packageId).execute();
+    const attempts = await t.db.kysely
+      .selectFrom('efiling_attempt')
+      .select(['attempt', 'outcome', 'error'])
+      .where('package_id', '=', c.packageId)
+      .execute();
     expect({ a, b, attempts }).toMatchObject({ attempts: [{ attempt: 1, outcome: 'delivered' }] });
     expect(a.delivered + b.delivered).toBe(1);
     expect(stub.requests.filter((q) => q.packageId === c.packageId)).toHaveLength(1);

@@ -40,14 +40,25 @@ export async function caseWithRecords(t: TestContext, o: { accused?: number } = 
   const complainant = await addPerson(t, c.id, 'complainant', { name: 'Ravi Kumar Sharma' });
   const witness = await addPerson(t, c.id, 'witness', { name: 'Hari Om Sahu' });
   const io = await as(t, 'io.ps1');
-  await ok(io.post(`/api/v1/cases/${c.id}/statements`, { personCode: witness.code, place: 'Police station', language: 'en', text: 'I saw A1 riding away on the motorcycle.' }), 'statement');
+  await ok(
+    io.post(`/api/v1/cases/${c.id}/statements`, {
+      personCode: witness.code,
+      place: 'Police station',
+      language: 'en',
+      text: 'I saw A1 riding away on the motorcycle.',
+    }),
+    'statement',
+  );
   if (accused.length) await addArrest(t, c.id, accused[0].code);
   const seizure = await addSeizure(t, c.id, [{ description: 'Hero Splendor motorcycle', category: 'vehicle', quantity: 1, value: 45000 }]);
   return { id: c.id, firNumber: c.firNumber, accused, complainant, witness, seizure };
 }
 
 export async function createDraft(t: TestContext, caseId: string, io = 'io.ps1') {
-  return ok<{ id: string; version: number; content: Record<string, unknown> }>((await as(t, io)).post(`/api/v1/cases/${caseId}/final-report`, {}), 'create draft');
+  return ok<{ id: string; version: number; content: Record<string, unknown> }>(
+    (await as(t, io)).post(`/api/v1/cases/${caseId}/final-report`, {}),
+    'create draft',
+  );
 }
 
 /** A case whose charge sheet the IO has submitted to the SHO. */
@@ -61,7 +72,10 @@ export async function submittedCase(t: TestContext) {
 /** A case whose charge sheet the SHO approved: its e-filing package waits for the court. */
 export async function approvedCase(t: TestContext) {
   const c = await submittedCase(t);
-  const r = await ok<{ efiling: { packageId: string } }>((await as(t, 'sho.ps1')).post(`/api/v1/cases/${c.id}/final-report/approve`, {}), 'approve');
+  const r = await ok<{ efiling: { packageId: string } }>(
+    (await as(t, 'sho.ps1')).post(`/api/v1/cases/${c.id}/final-report/approve`, {}),
+    'approve',
+  );
   return { ...c, packageId: r.efiling.packageId };
 }
 
@@ -78,7 +92,12 @@ export async function underTrialCase(t: TestContext) {
   const c = await acceptedCase(t);
   const court = await demoCourt(t);
   const date = new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
-  await ok(t.anon().post(`/api/v1/court/cases/${c.cnr}/hearings`, { date, purpose: 'Framing of charges', chargesFramed: true }, bearer(court.token)), 'hearing');
+  await ok(
+    t
+      .anon()
+      .post(`/api/v1/court/cases/${c.cnr}/hearings`, { date, purpose: 'Framing of charges', chargesFramed: true }, bearer(court.token)),
+    'hearing',
+  );
   return c;
 }
 
@@ -87,7 +106,13 @@ export async function disposedCase(t: TestContext) {
   const c = await underTrialCase(t);
   const court = await demoCourt(t);
   await ok(
-    t.anon().post(`/api/v1/court/cases/${c.cnr}/disposal`, { accused: [{ code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 12, imprisonmentKind: 'simple' } }] }, bearer(court.token)),
+    t
+      .anon()
+      .post(
+        `/api/v1/court/cases/${c.cnr}/disposal`,
+        { accused: [{ code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 12, imprisonmentKind: 'simple' } }] },
+        bearer(court.token),
+      ),
     'disposal',
   );
   return c;

@@ -59,7 +59,11 @@ describe('editing the draft', () => {
     const c = await caseWithRecords(t);
     const d = await createDraft(t, c.id);
     const io = await as(t, 'io.ps1');
-    const r = await io.put(`/api/v1/cases/${c.id}/final-report`, { briefFacts: { hi: 'अभियुक्त A1 ने मोटरसाइकिल चुराई।' }, witnesses: ['W1'] }, { 'if-match': `"${d.version}"` });
+    const r = await io.put(
+      `/api/v1/cases/${c.id}/final-report`,
+      { briefFacts: { hi: 'अभियुक्त A1 ने मोटरसाइकिल चुराई।' }, witnesses: ['W1'] },
+      { 'if-match': `"${d.version}"` },
+    );
     expect(r.statusCode).toBe(200);
     expect(r.headers.etag).toBe('"2"');
     expect(r.json().content.witnesses.map((w: { code: string }) => w.code)).toEqual(['W1']);
@@ -70,9 +74,17 @@ describe('editing the draft', () => {
     const c = await caseWithRecords(t);
     const d = await createDraft(t, c.id);
     const io = await as(t, 'io.ps1');
-    const first = await io.put(`/api/v1/cases/${c.id}/final-report`, { briefFacts: { en: 'First tab: the accused confessed.' } }, { 'if-match': `"${d.version}"` });
+    const first = await io.put(
+      `/api/v1/cases/${c.id}/final-report`,
+      { briefFacts: { en: 'First tab: the accused confessed.' } },
+      { 'if-match': `"${d.version}"` },
+    );
     expect(first.statusCode).toBe(200);
-    const second = await io.put(`/api/v1/cases/${c.id}/final-report`, { briefFacts: { en: 'Second tab: overwrites?' } }, { 'if-match': `"${d.version}"` });
+    const second = await io.put(
+      `/api/v1/cases/${c.id}/final-report`,
+      { briefFacts: { en: 'Second tab: overwrites?' } },
+      { 'if-match': `"${d.version}"` },
+    );
     expect(second.statusCode).toBe(412);
     expect(errorOf(second).code).toBe('stale_version');
     const now = await io.get(`/api/v1/cases/${c.id}/final-report`);
@@ -97,7 +109,11 @@ describe('editing the draft', () => {
     const c = await caseWithRecords(t);
     const d = await createDraft(t, c.id);
     const io = await as(t, 'io.ps1');
-    const r = await io.put(`/api/v1/cases/${c.id}/final-report`, { accusedCharged: [{ code: 'A1' }, { code: 'A7' }] }, { 'if-match': `"${d.version}"` });
+    const r = await io.put(
+      `/api/v1/cases/${c.id}/final-report`,
+      { accusedCharged: [{ code: 'A1' }, { code: 'A7' }] },
+      { 'if-match': `"${d.version}"` },
+    );
     expect(r.statusCode).toBe(422);
     expect(errorOf(r)).toMatchObject({ code: 'accused_not_in_case', fields: { 'accusedCharged.1.code': 'not in this case' } });
     const w = await io.put(`/api/v1/cases/${c.id}/final-report`, { accusedCharged: [{ code: 'W1' }] }, { 'if-match': `"${d.version}"` });
@@ -118,16 +134,24 @@ describe('editing the draft', () => {
     const d = await createDraft(t, c.id);
     const io = await as(t, 'io.ps1');
     const put = (b: Record<string, unknown>) => io.put(`/api/v1/cases/${c.id}/final-report`, b, { 'if-match': `"${d.version}"` });
-    expect(errorOf(await put({ accusedCharged: [{ code: 'A1', sections: [{ act: 'BNS', section: '9999' }] }] })).code).toBe('unknown_section');
+    expect(errorOf(await put({ accusedCharged: [{ code: 'A1', sections: [{ act: 'BNS', section: '9999' }] }] })).code).toBe(
+      'unknown_section',
+    );
     expect(errorOf(await put({ itemIds: [other.seizure.items[0].id] })).code).toBe('item_not_in_case');
-    expect(errorOf(await put({ kind: 'closure', closureReason: 'false_case', accusedCharged: [{ code: 'A1' }] })).code).toBe('closure_with_charges');
-    expect(errorOf(await put({ accusedCharged: [{ code: 'A1' }], accusedNotCharged: [{ code: 'A1', reason: 'x' }] })).code).toBe('accused_listed_twice');
+    expect(errorOf(await put({ kind: 'closure', closureReason: 'false_case', accusedCharged: [{ code: 'A1' }] })).code).toBe(
+      'closure_with_charges',
+    );
+    expect(errorOf(await put({ accusedCharged: [{ code: 'A1' }], accusedNotCharged: [{ code: 'A1', reason: 'x' }] })).code).toBe(
+      'accused_listed_twice',
+    );
   });
 
   it('lets only the designated IO edit', async () => {
     const c = await caseWithRecords(t);
     const d = await createDraft(t, c.id);
-    const r = await (await as(t, 'io2.ps1')).put(`/api/v1/cases/${c.id}/final-report`, { briefFacts: { en: 'x' } }, { 'if-match': `"${d.version}"` });
+    const r = await (
+      await as(t, 'io2.ps1')
+    ).put(`/api/v1/cases/${c.id}/final-report`, { briefFacts: { en: 'x' } }, { 'if-match': `"${d.version}"` });
     expect(r.statusCode).toBe(403);
   });
 });
@@ -158,17 +182,29 @@ describe('submission and the SHO', () => {
     let page = (await io.get(`/api/v1/cases/${c.id}/final-report`)).json();
     expect(page).toMatchObject({ stage: 'final_report_submitted', substate: 'awaiting_sho_approval', report: { status: 'submitted' } });
     // Frozen while with the SHO.
-    const edit = await io.put(`/api/v1/cases/${c.id}/final-report`, { briefFacts: { en: 'x' } }, { 'if-match': `"${page.report.version}"` });
+    const edit = await io.put(
+      `/api/v1/cases/${c.id}/final-report`,
+      { briefFacts: { en: 'x' } },
+      { 'if-match': `"${page.report.version}"` },
+    );
     expect(edit.statusCode).toBe(409);
     // The IO cannot approve their own report.
     expect((await io.post(`/api/v1/cases/${c.id}/final-report/approve`, {})).statusCode).toBe(403);
     expect((await (await as(t, 'sho.ps2')).post(`/api/v1/cases/${c.id}/final-report/approve`, {})).statusCode).toBe(404);
-    const ret = await (await as(t, 'sho.ps1')).post(`/api/v1/cases/${c.id}/final-report/return`, { remarks: 'Attach the RTO report of the motorcycle.' });
+    const ret = await (
+      await as(t, 'sho.ps1')
+    ).post(`/api/v1/cases/${c.id}/final-report/return`, { remarks: 'Attach the RTO report of the motorcycle.' });
     expect(ret.statusCode).toBe(200);
-    expect(ret.json()).toMatchObject({ stage: 'under_investigation', report: { status: 'draft', returned: { remarks: 'Attach the RTO report of the motorcycle.' } } });
+    expect(ret.json()).toMatchObject({
+      stage: 'under_investigation',
+      report: { status: 'draft', returned: { remarks: 'Attach the RTO report of the motorcycle.' } },
+    });
     page = (await io.get(`/api/v1/cases/${c.id}/final-report`)).json();
     const v = page.report.version;
-    expect((await io.put(`/api/v1/cases/${c.id}/final-report`, { briefFacts: { en: 'RTO report attached.' } }, { 'if-match': `"${v}"` })).statusCode).toBe(200);
+    expect(
+      (await io.put(`/api/v1/cases/${c.id}/final-report`, { briefFacts: { en: 'RTO report attached.' } }, { 'if-match': `"${v}"` }))
+        .statusCode,
+    ).toBe(200);
     const again = await io.post(`/api/v1/cases/${c.id}/final-report/submit`, {}, { 'if-match': `"${v + 1}"` });
     expect(again.statusCode).toBe(200);
     expect(again.json().substate).toBe('awaiting_sho_approval');
@@ -180,9 +216,19 @@ describe('submission and the SHO', () => {
     const r = await sho.post(`/api/v1/cases/${c.id}/final-report/approve`, {});
     expect(r.statusCode).toBe(200);
     const b = r.json();
-    expect(b).toMatchObject({ stage: 'final_report_submitted', substate: 'approved', report: { status: 'approved' }, efiling: { status: 'pending', schema: 'cctns.efiling.final-report/1' } });
+    expect(b).toMatchObject({
+      stage: 'final_report_submitted',
+      substate: 'approved',
+      report: { status: 'approved' },
+      efiling: { status: 'pending', schema: 'cctns.efiling.final-report/1' },
+    });
     expect(b.efiling.pdf.en.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const outbox = await t.db.kysely.selectFrom('outbox').selectAll().where('topic', '=', 'court.efile').where('dedupe_key', '=', `court.efile:${b.efiling.packageId}`).execute();
+    const outbox = await t.db.kysely
+      .selectFrom('outbox')
+      .selectAll()
+      .where('topic', '=', 'court.efile')
+      .where('dedupe_key', '=', `court.efile:${b.efiling.packageId}`)
+      .execute();
     expect(outbox).toHaveLength(1);
     // A double click: the second approval finds nothing to approve.
     const twice = await sho.post(`/api/v1/cases/${c.id}/final-report/approve`, {});

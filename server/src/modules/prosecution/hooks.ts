@@ -19,7 +19,8 @@ import type { CaseAction } from '../investigation/workflow.js';
 import * as repo from './repository.js';
 import { approveAndPackage, markReturned, markSubmitted } from './service.js';
 
-const versionOf = (d: Record<string, unknown> | undefined): number | undefined => (typeof d?.reportVersion === 'number' ? d.reportVersion : undefined);
+const versionOf = (d: Record<string, unknown> | undefined): number | undefined =>
+  typeof d?.reportVersion === 'number' ? d.reportVersion : undefined;
 
 const beforeSubmit: TransitionHook = async (deps, ctx) => {
   const r = await markSubmitted(deps, ctx.trx, ctx.caseRow, ctx.actor, versionOf(ctx.options.details));
@@ -32,7 +33,13 @@ const beforeApprove: TransitionHook = async (deps, ctx) => {
 };
 
 /** The moves whose public effect this module announces (the stage, or with it a result). */
-const ANNOUNCED: readonly CaseAction[] = ['submit_final_report', 'accept_final_report', 'commence_trial', 'record_disposal', 'record_appeal'];
+const ANNOUNCED: readonly CaseAction[] = [
+  'submit_final_report',
+  'accept_final_report',
+  'commence_trial',
+  'record_disposal',
+  'record_appeal',
+];
 
 const after: TransitionHook = async (deps, ctx) => {
   if (ctx.action === 'return_final_report') {
@@ -57,7 +64,14 @@ export const prosecutionFacts: CaseStatusFactsProvider = async (db, fir) => {
   const disposal = await repo.findDisposal(db, fir.id);
   let nextHearingDate: string | null = null;
   if (!disposal) {
-    const last = await db.selectFrom('court_hearing').select('hearing_date').where('fir_id', '=', fir.id).orderBy('recorded_at', 'desc').orderBy('hearing_date', 'desc').limit(1).executeTakeFirst();
+    const last = await db
+      .selectFrom('court_hearing')
+      .select('hearing_date')
+      .where('fir_id', '=', fir.id)
+      .orderBy('recorded_at', 'desc')
+      .orderBy('hearing_date', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     nextHearingDate = last?.hearing_date ?? null;
   }
   return {

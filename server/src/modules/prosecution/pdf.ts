@@ -38,7 +38,10 @@ export interface ReportPdfData {
 
 const LABELS = {
   title: { en: 'FINAL REPORT', hi: 'अंतिम प्रतिवेदन' },
-  under: { en: '(Under Section 193 of the Bharatiya Nagarik Suraksha Sanhita, 2023) — Form IIF-5', hi: '(भारतीय नागरिक सुरक्षा संहिता, 2023 की धारा 193 के अंतर्गत) — प्रपत्र आईआईएफ-5' },
+  under: {
+    en: '(Under Section 193 of the Bharatiya Nagarik Suraksha Sanhita, 2023) — Form IIF-5',
+    hi: '(भारतीय नागरिक सुरक्षा संहिता, 2023 की धारा 193 के अंतर्गत) — प्रपत्र आईआईएफ-5',
+  },
   draft: { en: 'DRAFT — not approved, not filed', hi: 'प्रारूप — अनुमोदित नहीं, दाखिल नहीं' },
   i1: { en: 'District / P.S. / Year / FIR No. / Date of FIR', hi: 'जिला / थाना / वर्ष / एफआईआर सं. / एफआईआर की तिथि' },
   i2: { en: 'Final report no. / date', hi: 'अंतिम प्रतिवेदन सं. / तिथि' },
@@ -107,7 +110,9 @@ const RANK: Record<string, L> = {
 export async function renderFinalReportPdf(d: ReportPdfData, lang: Lang): Promise<Buffer> {
   const t = (l: L) => l[lang];
   const c = d.content;
-  const doc = newDoc({ info: { Title: `Final report ${d.reportNo}, FIR ${d.firNumber} ${d.stationCode}`, Subject: 'Final report (IIF-5)' } });
+  const doc = newDoc({
+    info: { Title: `Final report ${d.reportNo}, FIR ${d.firNumber} ${d.stationCode}`, Subject: 'Final report (IIF-5)' },
+  });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom - 16;
@@ -137,21 +142,35 @@ export async function renderFinalReportPdf(d: ReportPdfData, lang: Lang): Promis
   const station = lang === 'hi' ? d.stationNameHi : d.stationName;
   const district = lang === 'hi' ? d.districtNameHi : d.districtName;
   const title = (s: { titleEn: string | null; titleHi: string | null }) => (lang === 'hi' ? s.titleHi : s.titleEn);
-  const sec = (s: { act: string; section: string; titleEn: string | null; titleHi: string | null }) => `${s.act} ${s.section}${title(s) ? ` (${title(s)})` : ''}`;
+  const sec = (s: { act: string; section: string; titleEn: string | null; titleHi: string | null }) =>
+    `${s.act} ${s.section}${title(s) ? ` (${title(s)})` : ''}`;
   const rank = (r: string | null) => (r ? (RANK[r] ? t(RANK[r]) : r.replace(/_/g, ' ')) : '');
 
   row('1', t(LABELS.i1), `${district} / ${station} (${d.stationCode}) / ${d.year} / ${d.firNumber} / ${istDay(d.registeredAt)}`);
   row('2', t(LABELS.i2), `${d.reportNo} / ${d.approvedAt ? istDay(d.approvedAt) : d.submittedAt ? istDay(d.submittedAt) : '—'}`);
   row('3', t(LABELS.i3), c.firSections.map(sec).join('\n') || t(LABELS.none));
-  row('4', t(LABELS.i4), c.kind === 'closure' && c.closureReason ? `${t(KIND_LABELS.closure)}: ${t(CLOSURE_LABELS[c.closureReason])}` : t(KIND_LABELS[c.kind]));
+  row(
+    '4',
+    t(LABELS.i4),
+    c.kind === 'closure' && c.closureReason ? `${t(KIND_LABELS.closure)}: ${t(CLOSURE_LABELS[c.closureReason])}` : t(KIND_LABELS[c.kind]),
+  );
   row('5', t(LABELS.i5), `${d.io.name}${d.io.rank ? `, ${rank(d.io.rank)}` : ''} — ${station}`);
   row('6', t(LABELS.i6), d.court ? (lang === 'hi' ? d.court.nameHi : d.court.name) : '—');
 
-  const person = (a: { code: string; name: string; nameHi: string | null; fatherName: string | null; ageYears: number | null; sex: string | null; address: string | null; juvenile: boolean }) =>
+  const person = (a: {
+    code: string;
+    name: string;
+    nameHi: string | null;
+    fatherName: string | null;
+    ageYears: number | null;
+    sex: string | null;
+    address: string | null;
+    juvenile: boolean;
+  }) =>
     [
       `${a.code}. ${lang === 'hi' && a.nameHi ? a.nameHi : a.name}`,
       a.fatherName ? `${t(LABELS.father)} ${a.fatherName}` : null,
-      a.ageYears != null ? `${t(LABELS.age)} ${a.ageYears} ${t(LABELS.years)}` : null,
+      a.ageYears !== null ? `${t(LABELS.age)} ${a.ageYears} ${t(LABELS.years)}` : null,
       a.address,
       a.juvenile ? `(${t(LABELS.juvenile)})` : null,
     ]
@@ -163,23 +182,46 @@ export async function renderFinalReportPdf(d: ReportPdfData, lang: Lang): Promis
   row(
     '7',
     t(LABELS.i7),
-    c.accusedCharged.length ? c.accusedCharged.map((a) => `${person(a)}\n${t(LABELS.sections)}: ${a.sections.map((s) => `${s.act} ${s.section}`).join(', ')}\n${custody(a.custody)}`).join('\n\n') : t(LABELS.none),
+    c.accusedCharged.length
+      ? c.accusedCharged
+          .map(
+            (a) =>
+              `${person(a)}\n${t(LABELS.sections)}: ${a.sections.map((s) => `${s.act} ${s.section}`).join(', ')}\n${custody(a.custody)}`,
+          )
+          .join('\n\n')
+      : t(LABELS.none),
   );
-  row('8', t(LABELS.i8), c.accusedNotCharged.length ? c.accusedNotCharged.map((a) => `${person(a)}\n${t(LABELS.reason)}: ${a.reason}\n${custody(a.custody)}`).join('\n\n') : t(LABELS.none));
+  row(
+    '8',
+    t(LABELS.i8),
+    c.accusedNotCharged.length
+      ? c.accusedNotCharged.map((a) => `${person(a)}\n${t(LABELS.reason)}: ${a.reason}\n${custody(a.custody)}`).join('\n\n')
+      : t(LABELS.none),
+  );
   row(
     '9',
     t(LABELS.i9),
     c.witnesses.length
       ? c.witnesses
           .map((w) => {
-            const who = w.identityWithheld ? `${w.code}. ${t(LABELS.withheld)}` : `${w.code}. ${w.name} (${ROLE[w.role] ? t(ROLE[w.role]) : w.role})${w.address ? `, ${w.address}` : ''}`;
-            const st = w.statements.length ? ` — ${t(LABELS.statement)} ${w.statements.map((s) => `${s.no} (${istDay(s.recordedAt)})`).join(', ')}` : '';
+            const who = w.identityWithheld
+              ? `${w.code}. ${t(LABELS.withheld)}`
+              : `${w.code}. ${w.name} (${ROLE[w.role] ? t(ROLE[w.role]) : w.role})${w.address ? `, ${w.address}` : ''}`;
+            const st = w.statements.length
+              ? ` — ${t(LABELS.statement)} ${w.statements.map((s) => `${s.no} (${istDay(s.recordedAt)})`).join(', ')}`
+              : '';
             return `${who}${st}`;
           })
           .join('\n')
       : t(LABELS.none),
   );
-  row('10', t(LABELS.i10), c.documents.length ? c.documents.map((x, i) => `${i + 1}. ${x.title} — ${x.fileName}, ${x.sizeBytes} B\nSHA-256 ${x.sha256}`).join('\n') : t(LABELS.none));
+  row(
+    '10',
+    t(LABELS.i10),
+    c.documents.length
+      ? c.documents.map((x, i) => `${i + 1}. ${x.title} — ${x.fileName}, ${x.sizeBytes} B\nSHA-256 ${x.sha256}`).join('\n')
+      : t(LABELS.none),
+  );
   row(
     '11',
     t(LABELS.i11),
@@ -194,7 +236,8 @@ export async function renderFinalReportPdf(d: ReportPdfData, lang: Lang): Promis
   );
   const facts = (lang === 'hi' ? c.briefFacts.hi || c.briefFacts.en : c.briefFacts.en || c.briefFacts.hi) || t(LABELS.none);
   row('12', t(LABELS.i12), facts);
-  if (c.kind === 'closure') row('13', t(LABELS.i13), c.closureGrounds || (c.closureReason ? t(CLOSURE_LABELS[c.closureReason]) : t(LABELS.none)));
+  if (c.kind === 'closure')
+    row('13', t(LABELS.i13), c.closureGrounds || (c.closureReason ? t(CLOSURE_LABELS[c.closureReason]) : t(LABELS.none)));
   row(
     c.kind === 'closure' ? '14' : '13',
     t(LABELS.i14),
@@ -214,8 +257,16 @@ export async function renderFinalReportPdf(d: ReportPdfData, lang: Lang): Promis
   }
   const y = doc.y + 20;
   const half = width / 2 - 10;
-  doc.moveTo(left, y + 30).lineTo(left + half, y + 30).lineWidth(0.5).stroke();
-  doc.moveTo(left + half + 20, y + 30).lineTo(left + width, y + 30).lineWidth(0.5).stroke();
+  doc
+    .moveTo(left, y + 30)
+    .lineTo(left + half, y + 30)
+    .lineWidth(0.5)
+    .stroke();
+  doc
+    .moveTo(left + half + 20, y + 30)
+    .lineTo(left + width, y + 30)
+    .lineWidth(0.5)
+    .stroke();
   write(doc, `${t(LABELS.sign)}: ${t(LABELS.i5)}`, left, y + 34, { size: 8, width: half, color: '#555' });
   write(doc, `${t(LABELS.sign)}: ${t(LABELS.i14)}`, left + half + 20, y + 34, { size: 8, width: half, color: '#555' });
 

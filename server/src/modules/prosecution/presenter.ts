@@ -69,7 +69,15 @@ type Hearing = CourtCaseView['hearings'][number];
 type Disposal = NonNullable<CourtCaseView['disposal']>;
 type Appeal = CourtCaseView['appeals'][number];
 
-export const hearingView = (h: Hearing) => ({ id: h.id, date: h.hearing_date, purpose: h.purpose, chargesFramed: h.charges_framed, source: h.source, recordedBy: h.recorded_by_name, recordedAt: h.recorded_at });
+export const hearingView = (h: Hearing) => ({
+  id: h.id,
+  date: h.hearing_date,
+  purpose: h.purpose,
+  chargesFramed: h.charges_framed,
+  source: h.source,
+  recordedBy: h.recorded_by_name,
+  recordedAt: h.recorded_at,
+});
 
 export const disposalView = (d: Disposal) => ({
   id: d.id,
@@ -104,7 +112,14 @@ export function courtCaseJson(v: CourtCaseView) {
     firNumber: v.firNumber,
     station: { code: v.stationCode, name: v.stationName, nameHi: v.stationNameHi },
     stage: v.stage,
-    courtCase: v.courtCase ? { cnr: v.courtCase.cnr, courtCaseNo: v.courtCase.court_case_no, acceptedAt: v.courtCase.accepted_at, acceptedVia: v.courtCase.accepted_via } : null,
+    courtCase: v.courtCase
+      ? {
+          cnr: v.courtCase.cnr,
+          courtCaseNo: v.courtCase.court_case_no,
+          acceptedAt: v.courtCase.accepted_at,
+          acceptedVia: v.courtCase.accepted_via,
+        }
+      : null,
     hearings: v.hearings.map(hearingView),
     disposal: v.disposal ? disposalView(v.disposal) : null,
     appeals: v.appeals.map(appealView),

@@ -36,7 +36,15 @@ export interface CourtActor {
   audit: ActorContext;
 }
 
-const workflowActor = (a: CourtActor): WorkflowActor => ({ role: 'court', userId: a.userId, name: a.name, rank: null, scope: null, stationId: null, audit: a.audit });
+const workflowActor = (a: CourtActor): WorkflowActor => ({
+  role: 'court',
+  userId: a.userId,
+  name: a.name,
+  rank: null,
+  scope: null,
+  stationId: null,
+  audit: a.audit,
+});
 
 export const courtCaseNotFound = () => notFound('Case', 'प्रकरण', 'court_case_not_found');
 
@@ -51,7 +59,12 @@ export const notAccepted = () =>
  * A case of this court by the package id (a UUID) or by its CNR. 404 for anything else,
  * including a case e-filed to another court.
  */
-export async function resolveCourtCase(db: Kysely<Database>, courtId: string, ref: string, opts: { forUpdate?: boolean } = {}): Promise<PackageMeta> {
+export async function resolveCourtCase(
+  db: Kysely<Database>,
+  courtId: string,
+  ref: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<PackageMeta> {
   const r = ref.trim();
   let p: PackageMeta | undefined;
   if (isUuid(r)) p = await repo.findPackageMeta(db, r, { courtId, forUpdate: opts.forUpdate });
@@ -112,21 +125,44 @@ export async function acceptPackage(
   const p = await repo.findPackageMeta(trx, packageId, { courtId: a.court.id, forUpdate: true });
   if (!p) throw courtCaseNotFound();
   const given = input.cnr !== undefined ? cnrSchema.safeParse(input.cnr) : undefined;
-  if (given && !given.success) throw unprocessable('cnr_invalid', 'A CNR is 16 letters and digits.', 'सीएनआर 16 अक्षर और अंक का होता है।', { cnr: 'invalid' });
+  if (given && !given.success)
+    throw unprocessable('cnr_invalid', 'A CNR is 16 letters and digits.', 'सीएनआर 16 अक्षर और अंक का होता है।', { cnr: 'invalid' });
   const cnrIn = given?.success ? given.data : undefined;
   if (p.status === 'accepted') {
     if (cnrIn && cnrIn !== p.cnr)
-      throw conflict('already_accepted', `The court accepted this final report already, with CNR ${p.cnr}.`, `न्यायालय यह अंतिम प्रतिवेदन सीएनआर ${p.cnr} से पहले ही स्वीकार कर चुका है।`, { cnr: `already ${p.cnr}` });
-    return { packageId: p.id, caseId: p.fir_id, cnr: p.cnr!, courtCaseNo: p.court_case_no, acceptedAt: p.accepted_at!, alreadyAccepted: true };
+      throw conflict(
+        'already_accepted',
+        `The court accepted this final report already, with CNR ${p.cnr}.`,
+        `न्यायालय यह अंतिम प्रतिवेदन सीएनआर ${p.cnr} से पहले ही स्वीकार कर चुका है।`,
+        { cnr: `already ${p.cnr}` },
+      );
+    return {
+      packageId: p.id,
+      caseId: p.fir_id,
+      cnr: p.cnr!,
+      courtCaseNo: p.court_case_no,
+      acceptedAt: p.accepted_at!,
+      alreadyAccepted: true,
+    };
   }
   if (cnrIn && !cnrIn.startsWith(a.court.establishment_code))
-    throw unprocessable('cnr_not_of_court', `A CNR of this court begins with ${a.court.establishment_code}.`, `इस न्यायालय का सीएनआर ${a.court.establishment_code} से प्रारंभ होता है।`, {
-      cnr: `must begin with ${a.court.establishment_code}`,
+    throw unprocessable(
+      'cnr_not_of_court',
+      `A CNR of this court begins with ${a.court.establishment_code}.`,
+      `इस न्यायालय का सीएनआर ${a.court.establishment_code} से प्रारंभ होता है।`,
+      {
+        cnr: `must begin with ${a.court.establishment_code}`,
+      },
+    );
+  if (cnrIn && (await repo.cnrTaken(trx, cnrIn)))
+    throw conflict('cnr_taken', `CNR ${cnrIn} is already given to another case.`, `सीएनआर ${cnrIn} पहले से किसी अन्य प्रकरण को दिया गया है।`, {
+      cnr: 'taken',
     });
-  if (cnrIn && (await repo.cnrTaken(trx, cnrIn))) throw conflict('cnr_taken', `CNR ${cnrIn} is already given to another case.`, `सीएनआर ${cnrIn} पहले से किसी अन्य प्रकरण को दिया गया है।`, { cnr: 'taken' });
   const at = deps.clock.now();
   const cnr = cnrIn ?? (await nextCnr(trx, a.court, at));
-  await transition(deps, trx, p.fir_id, 'accept_final_report', workflowActor(a), { details: { packageId: p.id, cnr, courtCode: a.court.code } });
+  await transition(deps, trx, p.fir_id, 'accept_final_report', workflowActor(a), {
+    details: { packageId: p.id, cnr, courtCode: a.court.code },
+  });
   const courtCaseNo = input.courtCaseNo?.trim() || null;
   await repo.insertCourtCase(trx, {
     fir_id: p.fir_id,
@@ -141,7 +177,13 @@ export async function acceptPackage(
     accepted_at: at,
     accepted_via: via === 'efiling_response' ? 'efiling_response' : a.via,
   });
-  await repo.markPackageAccepted(trx, p.id, { cnr, court_case_no: courtCaseNo, at, by: a.name, via: via === 'efiling_response' ? 'push' : via });
+  await repo.markPackageAccepted(trx, p.id, {
+    cnr,
+    court_case_no: courtCaseNo,
+    at,
+    by: a.name,
+    via: via === 'efiling_response' ? 'push' : via,
+  });
   // Taken by the court in-app or pulled: nothing is left for the relay to push.
   if (via !== 'efiling_response') await repo.closeOutboxRow(trx, p.outbox_id, at, `accepted by the court (${via}) before delivery`);
   await auditCourt(trx, deps, a, p, 'court.accept', { cnr });
@@ -157,9 +199,14 @@ async function requireCourtCase(trx: Trx, p: PackageMeta) {
 /** A date the court gives (YYYY-MM-DD): not before the final report was accepted. */
 function checkCourtDate(date: string, acceptedAt: Date, field: string) {
   if (date < istDate(acceptedAt))
-    throw unprocessable('date_before_acceptance', `The date ${date} is before the court accepted the final report (${istDate(acceptedAt)}).`, `तिथि ${date} अंतिम प्रतिवेदन की स्वीकृति (${istDate(acceptedAt)}) से पहले की है।`, {
-      [field]: 'before acceptance',
-    });
+    throw unprocessable(
+      'date_before_acceptance',
+      `The date ${date} is before the court accepted the final report (${istDate(acceptedAt)}).`,
+      `तिथि ${date} अंतिम प्रतिवेदन की स्वीकृति (${istDate(acceptedAt)}) से पहले की है।`,
+      {
+        [field]: 'before acceptance',
+      },
+    );
 }
 
 const stageOf = async (trx: Trx, firId: string) => (await inv.findCaseUnscoped(trx, firId))!.stage;
@@ -169,17 +216,30 @@ const stageOf = async (trx: Trx, firId: string) => (await inv.findCaseUnscoped(t
  * (accepted_by_court → under_trial). 409 before acceptance or after disposal; the same date
  * twice is answered with the hearing already recorded when the purpose is the same, else 409.
  */
-export async function addHearing(deps: PDeps, trx: Trx, a: CourtActor, ref: string, input: { date: string; purpose: string; chargesFramed?: boolean }) {
+export async function addHearing(
+  deps: PDeps,
+  trx: Trx,
+  a: CourtActor,
+  ref: string,
+  input: { date: string; purpose: string; chargesFramed?: boolean },
+) {
   const p = await resolveCourtCase(trx, a.court.id, ref, { forUpdate: true });
   const k = await requireCourtCase(trx, p);
   const stage = await stageOf(trx, p.fir_id);
   if (stage === 'disposed' || stage === 'appealed')
-    throw conflict('case_disposed', 'The court has disposed of this case; record an appeal instead.', 'न्यायालय इस प्रकरण का निस्तारण कर चुका है; अपील दर्ज करें।');
+    throw conflict(
+      'case_disposed',
+      'The court has disposed of this case; record an appeal instead.',
+      'न्यायालय इस प्रकरण का निस्तारण कर चुका है; अपील दर्ज करें।',
+    );
   checkCourtDate(input.date, k.accepted_at, 'date');
   const existing = await repo.findHearing(trx, p.fir_id, input.date);
   if (existing) {
-    if (existing.purpose === input.purpose.trim() && existing.charges_framed === !!input.chargesFramed) return { hearing: existing, repeated: true, stage };
-    throw conflict('hearing_exists', `A hearing on ${input.date} is already recorded.`, `${input.date} की सुनवाई पहले से दर्ज है।`, { date: 'already recorded' });
+    if (existing.purpose === input.purpose.trim() && existing.charges_framed === !!input.chargesFramed)
+      return { hearing: existing, repeated: true, stage };
+    throw conflict('hearing_exists', `A hearing on ${input.date} is already recorded.`, `${input.date} की सुनवाई पहले से दर्ज है।`, {
+      date: 'already recorded',
+    });
   }
   const row = {
     id: newId(),
@@ -235,10 +295,18 @@ export async function recordDisposal(deps: PDeps, trx: Trx, a: CourtActor, ref: 
   const p = await resolveCourtCase(trx, a.court.id, ref, { forUpdate: true });
   const k = await requireCourtCase(trx, p);
   const existing = await repo.findDisposal(trx, p.fir_id);
-  if (existing) throw conflict('already_disposed', `The court disposed of this case on ${existing.decided_on}.`, `न्यायालय ने इस प्रकरण का निस्तारण ${existing.decided_on} को कर दिया है।`);
+  if (existing)
+    throw conflict(
+      'already_disposed',
+      `The court disposed of this case on ${existing.decided_on}.`,
+      `न्यायालय ने इस प्रकरण का निस्तारण ${existing.decided_on} को कर दिया है।`,
+    );
   const decidedOn = input.decidedOn ?? istDate(deps.clock.now());
   checkCourtDate(decidedOn, k.accepted_at, 'decidedOn');
-  if (decidedOn > istDate(deps.clock.now())) throw unprocessable('date_in_future', 'The date of the judgment is in the future.', 'निर्णय की तिथि भविष्य की है।', { decidedOn: 'in the future' });
+  if (decidedOn > istDate(deps.clock.now()))
+    throw unprocessable('date_in_future', 'The date of the judgment is in the future.', 'निर्णय की तिथि भविष्य की है।', {
+      decidedOn: 'in the future',
+    });
   const report = (await repo.findReport(trx, p.final_report_id))!;
   const charged = report.content.accusedCharged;
   const fields: Record<string, string> = {};
@@ -251,7 +319,9 @@ export async function recordDisposal(deps: PDeps, trx: Trx, a: CourtActor, ref: 
       const code = d.code.trim().toUpperCase();
       const ch = charged.find((x) => x.code.toUpperCase() === code);
       if (!ch) {
-        fields[`accused.${i}.code`] = persons.some((x) => x.code.toUpperCase() === code && x.role === 'accused') ? 'not charge-sheeted in this case' : 'not an accused of this case';
+        fields[`accused.${i}.code`] = persons.some((x) => x.code.toUpperCase() === code && x.role === 'accused')
+          ? 'not charge-sheeted in this case'
+          : 'not an accused of this case';
         return;
       }
       if (rows.some((r) => r.a.casePersonId === ch.casePersonId)) fields[`accused.${i}.code`] = 'listed twice';
@@ -299,7 +369,10 @@ export async function recordDisposal(deps: PDeps, trx: Trx, a: CourtActor, ref: 
       code: r.a.code,
       name: r.a.name,
       result: r.d.result,
-      sections: (r.d.sections?.length ? r.d.sections : r.d.result === 'convicted' ? r.a.sections : []).map((s) => ({ act: s.act, section: s.section })),
+      sections: (r.d.sections?.length ? r.d.sections : r.d.result === 'convicted' ? r.a.sections : []).map((s) => ({
+        act: s.act,
+        section: s.section,
+      })),
       sentence: r.d.result === 'convicted' ? (r.d.sentence ?? null) : null,
     });
   }
@@ -329,7 +402,11 @@ export async function recordAppeal(deps: PDeps, trx: Trx, a: CourtActor, ref: st
   await requireCourtCase(trx, p);
   const disposal = await repo.findDisposal(trx, p.fir_id);
   if (!disposal)
-    throw conflict('not_disposed', 'An appeal lies against a judgment: the court has not disposed of this case yet.', 'अपील निर्णय के विरुद्ध होती है: न्यायालय ने अभी इस प्रकरण का निस्तारण नहीं किया है।');
+    throw conflict(
+      'not_disposed',
+      'An appeal lies against a judgment: the court has not disposed of this case yet.',
+      'अपील निर्णय के विरुद्ध होती है: न्यायालय ने अभी इस प्रकरण का निस्तारण नहीं किया है।',
+    );
   const today = istDate(deps.clock.now());
   const filedOn = input.filedOn ?? today;
   const decidedOn = input.result === 'pending' ? (input.decidedOn ?? null) : (input.decidedOn ?? today);
@@ -344,7 +421,14 @@ export async function recordAppeal(deps: PDeps, trx: Trx, a: CourtActor, ref: st
     if (!codes.has(x.code.trim().toUpperCase())) fields[`accused.${i}.code`] = 'not an accused of the judgment';
   });
   if (Object.keys(fields).length)
-    throw unprocessable('appeal_invalid', `The appeal cannot be recorded: ${Object.entries(fields).map(([f, v]) => `${f} (${v})`).join('; ')}.`, 'अपील दर्ज नहीं हो सकती: चिह्नित प्रविष्टियां ठीक करें।', fields);
+    throw unprocessable(
+      'appeal_invalid',
+      `The appeal cannot be recorded: ${Object.entries(fields)
+        .map(([f, v]) => `${f} (${v})`)
+        .join('; ')}.`,
+      'अपील दर्ज नहीं हो सकती: चिह्नित प्रविष्टियां ठीक करें।',
+      fields,
+    );
   const ref2 = input.appealRef.trim();
   const same = await repo.findAppeal(trx, p.fir_id, ref2, input.result);
   if (same) return { appeal: same, repeated: true };

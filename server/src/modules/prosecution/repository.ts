@@ -228,7 +228,11 @@ export type ReportRow = Omit<Selectable<FinalReportTable>, 'content'> & {
 };
 
 function reportQuery(db: DB) {
-  return db.selectFrom('final_report as r').leftJoin('court as c', 'c.id', 'r.court_id').innerJoin('app_user as u', 'u.id', 'r.io_id').select(reportColumns);
+  return db
+    .selectFrom('final_report as r')
+    .leftJoin('court as c', 'c.id', 'r.court_id')
+    .innerJoin('app_user as u', 'u.id', 'r.io_id')
+    .select(reportColumns);
 }
 
 const asReport = (r: unknown): ReportRow => {
@@ -240,7 +244,14 @@ const asReport = (r: unknown): ReportRow => {
 export async function findLatestReport(db: DB, firId: string, opts: { forUpdate?: boolean } = {}): Promise<ReportRow | undefined> {
   if (opts.forUpdate) {
     // Lock the row alone (a join cannot be locked on PostgreSQL's outer side), then read it.
-    const id = await db.selectFrom('final_report').select('id').where('fir_id', '=', firId).orderBy('report_no', 'desc').limit(1).forUpdate().executeTakeFirst();
+    const id = await db
+      .selectFrom('final_report')
+      .select('id')
+      .where('fir_id', '=', firId)
+      .orderBy('report_no', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
     if (!id) return undefined;
     return findReport(db, id.id);
   }
@@ -254,13 +265,32 @@ export async function findReport(db: DB, id: string): Promise<ReportRow | undefi
 }
 
 export async function nextReportNo(db: DB, firId: string): Promise<number> {
-  const r = await db.selectFrom('final_report').select(sql<number>`coalesce(max(report_no), 0)`.as('m')).where('fir_id', '=', firId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('final_report')
+    .select(sql<number>`coalesce(max(report_no), 0)`.as('m'))
+    .where('fir_id', '=', firId)
+    .executeTakeFirstOrThrow();
   return Number(r.m) + 1;
 }
 
 export async function insertReport(
   db: DB,
-  row: Omit<Insertable<FinalReportTable>, 'content' | 'created_at' | 'updated_at' | 'version' | 'returned_remarks' | 'returned_at' | 'returned_by_name' | 'submitted_at' | 'submitted_by' | 'submitted_by_name' | 'approved_at' | 'approved_by' | 'approved_by_name'> & {
+  row: Omit<
+    Insertable<FinalReportTable>,
+    | 'content'
+    | 'created_at'
+    | 'updated_at'
+    | 'version'
+    | 'returned_remarks'
+    | 'returned_at'
+    | 'returned_by_name'
+    | 'submitted_at'
+    | 'submitted_by'
+    | 'submitted_by_name'
+    | 'approved_at'
+    | 'approved_by'
+    | 'approved_by_name'
+  > & {
     content: FinalReportContent;
     at: Date;
   },
@@ -277,7 +307,10 @@ export async function updateReport(
   db: DB,
   id: string,
   version: number,
-  set: Omit<Updateable<FinalReportTable>, 'id' | 'content' | 'version' | 'created_at' | 'updated_at'> & { content?: FinalReportContent; at: Date },
+  set: Omit<Updateable<FinalReportTable>, 'id' | 'content' | 'version' | 'created_at' | 'updated_at'> & {
+    content?: FinalReportContent;
+    at: Date;
+  },
 ): Promise<boolean> {
   const { at, content, ...rest } = set;
   const r = await db
@@ -289,7 +322,10 @@ export async function updateReport(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertRevision(db: DB, row: Omit<Insertable<FinalReportRevisionTable>, 'snapshot' | 'saved_at'> & { snapshot: Record<string, unknown>; saved_at: Date }) {
+export async function insertRevision(
+  db: DB,
+  row: Omit<Insertable<FinalReportRevisionTable>, 'snapshot' | 'saved_at'> & { snapshot: Record<string, unknown>; saved_at: Date },
+) {
   await db
     .insertInto('final_report_revision')
     .values({ ...row, snapshot: JSON.stringify(row.snapshot) })
@@ -297,7 +333,12 @@ export async function insertRevision(db: DB, row: Omit<Insertable<FinalReportRev
 }
 
 export async function listRevisions(db: DB, reportId: string) {
-  return db.selectFrom('final_report_revision').select(['version', 'status', 'author_name', 'saved_at']).where('report_id', '=', reportId).orderBy('version').execute();
+  return db
+    .selectFrom('final_report_revision')
+    .select(['version', 'status', 'author_name', 'saved_at'])
+    .where('report_id', '=', reportId)
+    .orderBy('version')
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -362,7 +403,10 @@ export type PackageListRow = PackageMeta & {
 
 export async function insertPackage(
   db: DB,
-  row: Omit<Insertable<EfilingPackageTable>, 'package' | 'created_at' | 'delivered_at' | 'delivered_via' | 'accepted_at' | 'accepted_by_name' | 'cnr' | 'court_case_no' | 'status'> & {
+  row: Omit<
+    Insertable<EfilingPackageTable>,
+    'package' | 'created_at' | 'delivered_at' | 'delivered_via' | 'accepted_at' | 'accepted_by_name' | 'cnr' | 'court_case_no' | 'status'
+  > & {
     package: Record<string, unknown>;
     created_at: Date;
   },
@@ -373,7 +417,11 @@ export async function insertPackage(
     .execute();
 }
 
-export async function findPackageMeta(db: DB, id: string, opts: { courtId?: string; forUpdate?: boolean } = {}): Promise<PackageMeta | undefined> {
+export async function findPackageMeta(
+  db: DB,
+  id: string,
+  opts: { courtId?: string; forUpdate?: boolean } = {},
+): Promise<PackageMeta | undefined> {
   let q = db.selectFrom('efiling_package as p').select(packageMeta).where('p.id', '=', id);
   if (opts.courtId) q = q.where('p.court_id', '=', opts.courtId);
   if (opts.forUpdate) q = q.forUpdate();
@@ -391,7 +439,12 @@ export async function findPackageOfCase(db: DB, firId: string): Promise<PackageM
 }
 
 export async function findPackageByCnr(db: DB, courtId: string, cnr: string): Promise<PackageMeta | undefined> {
-  return (await db.selectFrom('efiling_package as p').select(packageMeta).where('p.cnr', '=', cnr).where('p.court_id', '=', courtId).executeTakeFirst()) as PackageMeta | undefined;
+  return (await db
+    .selectFrom('efiling_package as p')
+    .select(packageMeta)
+    .where('p.cnr', '=', cnr)
+    .where('p.court_id', '=', courtId)
+    .executeTakeFirst()) as PackageMeta | undefined;
 }
 
 export async function readPackageDocument(db: DB, id: string): Promise<Record<string, unknown> | undefined> {
@@ -402,13 +455,25 @@ export async function readPackageDocument(db: DB, id: string): Promise<Record<st
 export async function readPackagePdf(db: DB, id: string, lang: 'en' | 'hi'): Promise<{ bytes: Buffer; sha256: string } | undefined> {
   const r =
     lang === 'en'
-      ? await db.selectFrom('efiling_package').select(['pdf_en as bytes', 'pdf_en_sha256 as sha256']).where('id', '=', id).executeTakeFirst()
-      : await db.selectFrom('efiling_package').select(['pdf_hi as bytes', 'pdf_hi_sha256 as sha256']).where('id', '=', id).executeTakeFirst();
+      ? await db
+          .selectFrom('efiling_package')
+          .select(['pdf_en as bytes', 'pdf_en_sha256 as sha256'])
+          .where('id', '=', id)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('efiling_package')
+          .select(['pdf_hi as bytes', 'pdf_hi_sha256 as sha256'])
+          .where('id', '=', id)
+          .executeTakeFirst();
   return r ? { bytes: Buffer.from(r.bytes), sha256: r.sha256 } : undefined;
 }
 
 /** Packages of a court, newest first, with what the clerk's list shows of each case. */
-export async function listCourtPackages(db: DB, courtId: string, f: { status?: PackageStatus; limit: number; offset: number }): Promise<PackageListRow[]> {
+export async function listCourtPackages(
+  db: DB,
+  courtId: string,
+  f: { status?: PackageStatus; limit: number; offset: number },
+): Promise<PackageListRow[]> {
   let q = db
     .selectFrom('efiling_package as p')
     .innerJoin('fir as f', 'f.id', 'p.fir_id')
@@ -416,7 +481,15 @@ export async function listCourtPackages(db: DB, courtId: string, f: { status?: P
     .innerJoin('station as st', 'st.id', 'p.station_id')
     .innerJoin('final_report as r', 'r.id', 'p.final_report_id')
     .select(packageMeta)
-    .select(['f.fir_number', 'st.code as station_code', 'st.name as station_name', 'st.name_hi as station_name_hi', 'r.kind', 'r.closure_reason', 's.stage'])
+    .select([
+      'f.fir_number',
+      'st.code as station_code',
+      'st.name as station_name',
+      'st.name_hi as station_name_hi',
+      'r.kind',
+      'r.closure_reason',
+      's.stage',
+    ])
     .where('p.court_id', '=', courtId);
   if (f.status) q = q.where('p.status', '=', f.status);
   return (await q.orderBy('p.created_at', 'desc').limit(f.limit).offset(f.offset).execute()) as PackageListRow[];
@@ -424,10 +497,19 @@ export async function listCourtPackages(db: DB, courtId: string, f: { status?: P
 
 /** Records that the court has the package (first time only). */
 export async function markPackageDelivered(db: DB, id: string, at: Date, via: 'push' | 'pull' | 'clerk') {
-  await db.updateTable('efiling_package').set({ status: 'delivered', delivered_at: at, delivered_via: via }).where('id', '=', id).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('efiling_package')
+    .set({ status: 'delivered', delivered_at: at, delivered_via: via })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
-export async function markPackageAccepted(db: DB, id: string, set: { cnr: string; court_case_no: string | null; at: Date; by: string; via: 'push' | 'pull' | 'clerk' }) {
+export async function markPackageAccepted(
+  db: DB,
+  id: string,
+  set: { cnr: string; court_case_no: string | null; at: Date; by: string; via: 'push' | 'pull' | 'clerk' },
+) {
   await db
     .updateTable('efiling_package')
     .set({
@@ -452,7 +534,11 @@ export async function listAttempts(db: DB, packageId: string) {
 }
 
 export async function countAttempts(db: DB, packageId: string): Promise<number> {
-  const r = await db.selectFrom('efiling_attempt').select(sql<number>`count(*)`.as('n')).where('package_id', '=', packageId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('efiling_attempt')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('package_id', '=', packageId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -508,7 +594,11 @@ export async function findDisposal(db: DB, firId: string) {
   const accused = await db.selectFrom('court_disposal_accused').selectAll().where('disposal_id', '=', d.id).orderBy('code').execute();
   return {
     ...d,
-    accused: accused.map((a) => ({ ...a, sections: parse<{ act: string; section: string }[]>(a.sections), sentence: a.sentence === null ? null : parse<Sentence | null>(a.sentence) })),
+    accused: accused.map((a) => ({
+      ...a,
+      sections: parse<{ act: string; section: string }[]>(a.sections),
+      sentence: a.sentence === null ? null : parse<Sentence | null>(a.sentence),
+    })),
   };
 }
 
@@ -516,14 +606,23 @@ export async function insertDisposal(db: DB, row: Insertable<CourtDisposalTable>
   await db.insertInto('court_disposal').values(row).execute();
 }
 
-export async function insertDisposalAccused(db: DB, row: Omit<Insertable<CourtDisposalAccusedTable>, 'sections' | 'sentence'> & { sections: { act: string; section: string }[]; sentence: Sentence | null }) {
+export async function insertDisposalAccused(
+  db: DB,
+  row: Omit<Insertable<CourtDisposalAccusedTable>, 'sections' | 'sentence'> & {
+    sections: { act: string; section: string }[];
+    sentence: Sentence | null;
+  },
+) {
   await db
     .insertInto('court_disposal_accused')
     .values({ ...row, sections: JSON.stringify(row.sections), sentence: row.sentence ? JSON.stringify(row.sentence) : null })
     .execute();
 }
 
-export async function insertAppeal(db: DB, row: Omit<Insertable<CourtAppealTable>, 'accused'> & { accused: { code: string; result: string; sentence?: Sentence | null }[] }) {
+export async function insertAppeal(
+  db: DB,
+  row: Omit<Insertable<CourtAppealTable>, 'accused'> & { accused: { code: string; result: string; sentence?: Sentence | null }[] },
+) {
   await db
     .insertInto('court_appeal')
     .values({ ...row, accused: JSON.stringify(row.accused) })
@@ -531,7 +630,13 @@ export async function insertAppeal(db: DB, row: Omit<Insertable<CourtAppealTable
 }
 
 export async function findAppeal(db: DB, firId: string, appealRef: string, result: AppealResult) {
-  const r = await db.selectFrom('court_appeal').selectAll().where('fir_id', '=', firId).where('appeal_ref', '=', appealRef).where('result', '=', result).executeTakeFirst();
+  const r = await db
+    .selectFrom('court_appeal')
+    .selectAll()
+    .where('fir_id', '=', firId)
+    .where('appeal_ref', '=', appealRef)
+    .where('result', '=', result)
+    .executeTakeFirst();
   return r ? { ...r, accused: parse<{ code: string; result: string; sentence?: Sentence | null }[]>(r.accused) } : undefined;
 }
 
@@ -590,13 +695,26 @@ export async function claimEfilings(db: DB, now: Date, leaseUntil: Date, limit: 
 }
 
 export async function closeOutboxRow(db: DB, id: string, at: Date, note: string | null = null) {
-  await db.updateTable('outbox').set({ delivered_at: at, last_error: note }).where('id', '=', id).where('delivered_at', 'is', null).execute();
+  await db
+    .updateTable('outbox')
+    .set({ delivered_at: at, last_error: note })
+    .where('id', '=', id)
+    .where('delivered_at', 'is', null)
+    .execute();
 }
 
 export async function retryOutboxRow(db: DB, id: string, at: Date, error: string) {
-  await db.updateTable('outbox').set({ available_at: at, last_error: error.slice(0, 500) }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox')
+    .set({ available_at: at, last_error: error.slice(0, 500) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findOutboxRow(db: DB, id: string) {
-  return db.selectFrom('outbox').select(['id', 'attempts', 'available_at', 'delivered_at', 'failed_at', 'last_error']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'attempts', 'available_at', 'delivered_at', 'failed_at', 'last_error'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

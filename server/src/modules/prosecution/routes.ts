@@ -27,11 +27,22 @@ export function versionFrom(req: FastifyRequest, bodyVersion?: number): number |
   let fromHeader: number | undefined;
   if (typeof h === 'string' && h.trim() !== '') {
     const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(h.trim());
-    if (!m) throw badRequest('If-Match must be the report version, e.g. "3".', 'If-Match में प्रतिवेदन का संस्करण दें, जैसे "3"।', { 'if-match': 'not a version' }, 'if_match_invalid');
+    if (!m)
+      throw badRequest(
+        'If-Match must be the report version, e.g. "3".',
+        'If-Match में प्रतिवेदन का संस्करण दें, जैसे "3"।',
+        { 'if-match': 'not a version' },
+        'if_match_invalid',
+      );
     fromHeader = Number(m[1]);
   }
   if (fromHeader !== undefined && bodyVersion !== undefined && fromHeader !== bodyVersion)
-    throw badRequest('If-Match and version disagree.', 'If-Match और संस्करण मेल नहीं खाते।', { version: 'differs from If-Match' }, 'if_match_invalid');
+    throw badRequest(
+      'If-Match and version disagree.',
+      'If-Match और संस्करण मेल नहीं खाते।',
+      { version: 'differs from If-Match' },
+      'if_match_invalid',
+    );
   return fromHeader ?? bodyVersion;
 }
 
@@ -76,7 +87,14 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
         efiling: pkg
           ? {
               ...packageView(pkg),
-              attempts: attempts.map((a) => ({ attempt: a.attempt, at: a.at, outcome: a.outcome, httpStatus: a.http_status, error: a.error, cnr: a.cnr })),
+              attempts: attempts.map((a) => ({
+                attempt: a.attempt,
+                at: a.at,
+                outcome: a.outcome,
+                httpStatus: a.http_status,
+                error: a.error,
+                cnr: a.cnr,
+              })),
             }
           : null,
         court: courtCase
@@ -98,11 +116,24 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
 
   app.get(
     '/cases/:id/final-report',
-    { schema: { tags, summary: 'The case’s final report (IIF-5) with what it may list, its e-filing and the court’s proceedings (audited read)', params: caseParam }, config: { permission: 'case.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'The case’s final report (IIF-5) with what it may list, its e-filing and the court’s proceedings (audited read)',
+        params: caseParam,
+      },
+      config: { permission: 'case.read' },
+    },
     async (req, reply) => {
       const o = officer(req);
       const v = await fullView(o, req.params.id);
-      await recordAudit(db, deps.clock, o.actor, { action: 'final_report.read', entityType: 'case', entityId: v.c.id, stationId: v.c.station_id, districtId: v.c.district_id });
+      await recordAudit(db, deps.clock, o.actor, {
+        action: 'final_report.read',
+        entityType: 'case',
+        entityId: v.c.id,
+        stationId: v.c.station_id,
+        districtId: v.c.district_id,
+      });
       if (v.report) etag(reply, v.report.version);
       return v.body;
     },
@@ -111,7 +142,12 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
   app.post(
     '/cases/:id/final-report',
     {
-      schema: { tags, summary: 'The designated IO prepares the draft final report, assembled from the case’s records', params: caseParam, body: createReportBody },
+      schema: {
+        tags,
+        summary: 'The designated IO prepares the draft final report, assembled from the case’s records',
+        params: caseParam,
+        body: createReportBody,
+      },
       config: { permission: 'case.investigate' },
     },
     async (req, reply) => {
@@ -125,7 +161,8 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'The designated IO saves the draft: send If-Match with the version edited (412 if someone saved meanwhile); names and facts are refreshed from the records',
+        summary:
+          'The designated IO saves the draft: send If-Match with the version edited (412 if someone saved meanwhile); names and facts are refreshed from the records',
         params: caseParam,
         body: saveReportBody,
       },
@@ -135,7 +172,11 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
       const { version, ...edit } = req.body;
       const expected = versionFrom(req, version);
       if (expected === undefined)
-        throw preconditionRequired('version_required', 'Send the version you edited (If-Match header), so that no one’s save is overwritten.', 'आपने जो संस्करण संपादित किया वह भेजें (If-Match), ताकि किसी का सहेजा कार्य न मिटे।');
+        throw preconditionRequired(
+          'version_required',
+          'Send the version you edited (If-Match header), so that no one’s save is overwritten.',
+          'आपने जो संस्करण संपादित किया वह भेजें (If-Match), ताकि किसी का सहेजा कार्य न मिटे।',
+        );
       const r = await tx((trx) => saveDraft(deps, trx, officer(req), req.params.id, expected, edit));
       return etag(reply, r.version).send(reportView(r));
     },
@@ -144,7 +185,12 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
   app.post(
     '/cases/:id/final-report/submit',
     {
-      schema: { tags, summary: 'The designated IO submits the final report to the SHO (workflow submit_final_report); 422 if incomplete', params: caseParam, body: versionBody },
+      schema: {
+        tags,
+        summary: 'The designated IO submits the final report to the SHO (workflow submit_final_report); 422 if incomplete',
+        params: caseParam,
+        body: versionBody,
+      },
       config: { permission: 'case.investigate' },
     },
     async (req, reply) => {
@@ -161,7 +207,8 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'The SHO approves the final report: it is frozen, rendered (English and Hindi) and e-filed to the court through the outbox (workflow approve_final_report)',
+        summary:
+          'The SHO approves the final report: it is frozen, rendered (English and Hindi) and e-filed to the court through the outbox (workflow approve_final_report)',
         params: caseParam,
         body: versionBody,
       },
@@ -179,7 +226,12 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
   app.post(
     '/cases/:id/final-report/return',
     {
-      schema: { tags, summary: 'The SHO returns the final report to the IO with remarks (workflow return_final_report)', params: caseParam, body: returnBody },
+      schema: {
+        tags,
+        summary: 'The SHO returns the final report to the IO with remarks (workflow return_final_report)',
+        params: caseParam,
+        body: returnBody,
+      },
       config: { permission: 'case.approve_final_report' },
     },
     async (req, reply) => {
@@ -194,7 +246,13 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
   app.get(
     '/cases/:id/final-report/pdf',
     {
-      schema: { tags, summary: 'The final report as a PDF (lang=en|hi): the filed bytes once approved (X-SHA256 matches the package), else a DRAFT preview', params: caseParam, querystring: pdfQuery },
+      schema: {
+        tags,
+        summary:
+          'The final report as a PDF (lang=en|hi): the filed bytes once approved (X-SHA256 matches the package), else a DRAFT preview',
+        params: caseParam,
+        querystring: pdfQuery,
+      },
       config: { permission: 'case.read' },
     },
     async (req, reply) => {
@@ -210,7 +268,10 @@ export async function prosecutionRoutes(app: App, deps: Deps) {
       });
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="final-report-${f.c.station_code}-${f.c.fir_number.replace('/', '-')}-${req.query.lang}${f.filed ? '' : '-draft'}.pdf"`)
+        .header(
+          'content-disposition',
+          `inline; filename="final-report-${f.c.station_code}-${f.c.fir_number.replace('/', '-')}-${req.query.lang}${f.filed ? '' : '-draft'}.pdf"`,
+        )
         .header('x-sha256', f.sha256)
         .send(f.bytes);
     },

@@ -55,7 +55,12 @@ export const saveReportBody = z
           en: 'Investigation established that the accused A1 stole the complainant’s motorcycle on the night of the occurrence; it was recovered at his instance.',
         },
       },
-      { kind: 'closure', closureReason: 'undetected', closureGrounds: 'Despite enquiries no trace of the offenders could be found.', accusedCharged: [] },
+      {
+        kind: 'closure',
+        closureReason: 'undetected',
+        closureGrounds: 'Despite enquiries no trace of the offenders could be found.',
+        accusedCharged: [],
+      },
     ],
   });
 
@@ -94,7 +99,12 @@ export const hearingBody = z
     purpose: text(500),
     chargesFramed: z.boolean().optional().describe('Charges were framed: the trial begins'),
   })
-  .meta({ examples: [{ date: '2027-06-15', purpose: 'Framing of charges', chargesFramed: true }, { date: '2027-07-20', purpose: 'Prosecution evidence: PW1 and PW2' }] });
+  .meta({
+    examples: [
+      { date: '2027-06-15', purpose: 'Framing of charges', chargesFramed: true },
+      { date: '2027-07-20', purpose: 'Prosecution evidence: PW1 and PW2' },
+    ],
+  });
 
 const sentence = z
   .object({
@@ -130,7 +140,13 @@ export const disposalBody = z
     examples: [
       {
         judgmentRef: 'Judgment in RCT 112/2026',
-        accused: [{ code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 18, imprisonmentKind: 'simple', fineRupees: 5000, defaultImprisonmentMonths: 2 } }],
+        accused: [
+          {
+            code: 'A1',
+            result: 'convicted',
+            sentence: { imprisonmentMonths: 18, imprisonmentKind: 'simple', fineRupees: 5000, defaultImprisonmentMonths: 2 },
+          },
+        ],
       },
       { accused: [], remarks: 'Closure report accepted; the informant did not file a protest petition.' },
     ],
@@ -153,7 +169,13 @@ export const appealBody = z
   .meta({
     examples: [
       { appealRef: 'Cr.A. 45/2027', appellateCourt: 'Sessions Court, Vindhyanagar', appellant: 'accused', result: 'pending' },
-      { appealRef: 'Cr.A. 45/2027', appellateCourt: 'Sessions Court, Vindhyanagar', appellant: 'accused', result: 'dismissed', remarks: 'Conviction and sentence upheld.' },
+      {
+        appealRef: 'Cr.A. 45/2027',
+        appellateCourt: 'Sessions Court, Vindhyanagar',
+        appellant: 'accused',
+        result: 'dismissed',
+        remarks: 'Conviction and sentence upheld.',
+      },
     ],
   });
 

@@ -12,7 +12,12 @@ import { createDraft, demoCourt, submittedCase } from './factories.js';
 const shared = new WeakMap<TestContext, Map<string, unknown>>();
 
 /** A target kept per test app and key, remade when `usable` says the last one was used up. */
-export async function reusable<T>(t: TestContext, key: string, make: () => Promise<T>, usable: (v: T) => Promise<boolean> = async () => true): Promise<T> {
+export async function reusable<T>(
+  t: TestContext,
+  key: string,
+  make: () => Promise<T>,
+  usable: (v: T) => Promise<boolean> = async () => true,
+): Promise<T> {
   let m = shared.get(t);
   if (!m) shared.set(t, (m = new Map()));
   const v = m.get(key) as T | undefined;
@@ -23,7 +28,13 @@ export async function reusable<T>(t: TestContext, key: string, make: () => Promi
 }
 
 const reportOf = (t: TestContext, caseId: string) =>
-  t.db.kysely.selectFrom('final_report').select(['status', 'version']).where('fir_id', '=', caseId).orderBy('report_no', 'desc').limit(1).executeTakeFirst();
+  t.db.kysely
+    .selectFrom('final_report')
+    .select(['status', 'version'])
+    .where('fir_id', '=', caseId)
+    .orderBy('report_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 
 /** A case with a draft (closure: no accused), shared. */
 const withDraft = (t: TestContext) =>
@@ -125,4 +136,3 @@ export const cases = defineCases([
     path: (_t, f) => `/api/v1/cases/${f.id}/final-report/pdf?lang=hi`,
   },
 ]);
-

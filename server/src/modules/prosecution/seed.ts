@@ -56,7 +56,10 @@ async function demoUser(db: Kysely<Database>, username: string): Promise<Officer
     },
     scope: scopeOf({ ...u, role: u.role as Role }),
   };
-  return { auth, actor: { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo-seed', requestId: null } };
+  return {
+    auth,
+    actor: { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo-seed', requestId: null },
+  };
 }
 
 class SeedClock implements Clock {
@@ -176,7 +179,13 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
   const sho = await demoUser(k, 'sho.ps1');
   const io = await demoUser(k, 'io.ps1');
   const clerkUser = await demoUser(k, 'court1');
-  const clerk: CourtActor = { court: court as CourtRow, via: 'clerk', userId: clerkUser.auth.user.id, name: `${clerkUser.auth.user.name} (${court.name})`, audit: clerkUser.actor };
+  const clerk: CourtActor = {
+    court: court as CourtRow,
+    via: 'clerk',
+    userId: clerkUser.auth.user.id,
+    name: `${clerkUser.auth.user.name} (${court.name})`,
+    audit: clerkUser.actor,
+  };
   const tx = <T>(at: number, fn: (trx: Kysely<Database>) => Promise<T>) => {
     sc.set(Math.min(at, now));
     return k.transaction().execute(fn);
@@ -206,11 +215,51 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
     const id = fir.id;
     await tx(t0 + 3 * HOUR, (trx) => assignIo(deps, trx, sho, id, { ioId: io.auth.user.id }));
     await tx(t0 + 5 * HOUR, async (trx) => {
-      await addCasePerson(deps, trx, io, id, personBody.parse({ role: 'complainant', person: { name: c.complainant.name, sex: 'male', ageYears: 45, address: c.complainant.address } }));
-      await addCasePerson(deps, trx, io, id, personBody.parse({ role: 'witness', person: { name: 'Hari Om Sahu', fatherName: 'Shivnarayan Sahu', sex: 'male', ageYears: 52, address: 'Chowk, Vindhyanagar' } }));
+      await addCasePerson(
+        deps,
+        trx,
+        io,
+        id,
+        personBody.parse({
+          role: 'complainant',
+          person: { name: c.complainant.name, sex: 'male', ageYears: 45, address: c.complainant.address },
+        }),
+      );
+      await addCasePerson(
+        deps,
+        trx,
+        io,
+        id,
+        personBody.parse({
+          role: 'witness',
+          person: { name: 'Hari Om Sahu', fatherName: 'Shivnarayan Sahu', sex: 'male', ageYears: 52, address: 'Chowk, Vindhyanagar' },
+        }),
+      );
       await addCasePerson(deps, trx, io, id, personBody.parse({ role: 'accused', person: { ...c.accused, sex: 'male' } }));
-      await addStatement(deps, trx, io, id, statementBody.parse({ personCode: 'W1', place: c.place, language: 'hi', text: 'मैंने घटना के समय अभियुक्त को वहां से सामान लेकर भागते देखा था। मैं उसे पहचान सकता हूं।' }));
-      await addDiaryEntry(deps, trx, io, id, diaryBody.parse({ startedAt: iso(t0 + 4 * HOUR), closedAt: iso(t0 + 5 * HOUR), placesVisited: [c.place], circumstances: 'Visited the scene, prepared the site plan and recorded the statement of the eyewitness W1.' }));
+      await addStatement(
+        deps,
+        trx,
+        io,
+        id,
+        statementBody.parse({
+          personCode: 'W1',
+          place: c.place,
+          language: 'hi',
+          text: 'मैंने घटना के समय अभियुक्त को वहां से सामान लेकर भागते देखा था। मैं उसे पहचान सकता हूं।',
+        }),
+      );
+      await addDiaryEntry(
+        deps,
+        trx,
+        io,
+        id,
+        diaryBody.parse({
+          startedAt: iso(t0 + 4 * HOUR),
+          closedAt: iso(t0 + 5 * HOUR),
+          placesVisited: [c.place],
+          circumstances: 'Visited the scene, prepared the site plan and recorded the statement of the eyewitness W1.',
+        }),
+      );
     });
     const arrest = await tx(t0 + DAY + HOUR, (trx) =>
       recordArrest(
@@ -242,18 +291,32 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
           place: `House of A1, ${c.accused.address}`,
           searchKind: 'recovery',
           fromPersonCode: 'A1',
-          witnesses: [{ name: 'Hari Om Sahu', address: 'Chowk, Vindhyanagar' }, { name: 'Salim Khan', address: 'Itwara, Vindhyanagar' }],
+          witnesses: [
+            { name: 'Hari Om Sahu', address: 'Chowk, Vindhyanagar' },
+            { name: 'Salim Khan', address: 'Itwara, Vindhyanagar' },
+          ],
           recording: { ref: `e-Sakshya ${id.slice(0, 8)}`, sha256: sha256Hex(`demo recording of the search, case ${id}`) },
           items: [{ description: c.property, category: 'other', quantity: 1, value: c.value }],
         }),
       ),
     );
     await tx(t0 + DAY + 4 * HOUR, (trx) =>
-      moveItem(deps, trx, io, id, seizure.items[0].id, { kind: 'malkhana_deposit', from: 'seized', place: 'Malkhana, PS Kotwali', reason: 'Deposited for safe custody after seizure', handedTo: 'HC Ramesh Yadav' }),
+      moveItem(deps, trx, io, id, seizure.items[0].id, {
+        kind: 'malkhana_deposit',
+        from: 'seized',
+        place: 'Malkhana, PS Kotwali',
+        reason: 'Deposited for safe custody after seizure',
+        handedTo: 'HC Ramesh Yadav',
+      }),
     );
     // Produced within 24 hours (BNSS 58) and remanded to judicial custody: the 60-day clock runs.
     await tx(t0 + DAY + 20 * HOUR, (trx) =>
-      addArrestEvent(deps, trx, io, id, arrest.memo.id, { kind: 'remanded_judicial', at: iso(t0 + DAY + 20 * HOUR), courtName: court.name, remandUntil: day(t0 + 15 * DAY) }),
+      addArrestEvent(deps, trx, io, id, arrest.memo.id, {
+        kind: 'remanded_judicial',
+        at: iso(t0 + DAY + 20 * HOUR),
+        courtName: court.name,
+        remandUntil: day(t0 + 15 * DAY),
+      }),
     );
 
     // The final report, 4 days after the offence (a week for the older ones).
@@ -275,14 +338,25 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
     void approved;
     if (!reached(c, 'accepted')) continue;
     const ta = tr + 2 * DAY;
-    const acc = await tx(ta, (trx) => acceptPackage(deps, trx, clerk, packageId, { courtCaseNo: `RCT ${100 + c.daysAgo}/${day(ta).slice(0, 4)}` }));
+    const acc = await tx(ta, (trx) =>
+      acceptPackage(deps, trx, clerk, packageId, { courtCaseNo: `RCT ${100 + c.daysAgo}/${day(ta).slice(0, 4)}` }),
+    );
     if (!reached(c, 'under_trial')) {
-      await tx(ta + HOUR, (trx) => addHearing(deps, trx, clerk, acc.cnr, { date: day(now + 9 * DAY), purpose: 'Appearance of the accused; supply of copies (BNSS 230)' }));
+      await tx(ta + HOUR, (trx) =>
+        addHearing(deps, trx, clerk, acc.cnr, {
+          date: day(now + 9 * DAY),
+          purpose: 'Appearance of the accused; supply of copies (BNSS 230)',
+        }),
+      );
       continue;
     }
-    await tx(ta + HOUR, (trx) => addHearing(deps, trx, clerk, acc.cnr, { date: day(ta + 10 * DAY), purpose: 'Framing of charges', chargesFramed: true }));
+    await tx(ta + HOUR, (trx) =>
+      addHearing(deps, trx, clerk, acc.cnr, { date: day(ta + 10 * DAY), purpose: 'Framing of charges', chargesFramed: true }),
+    );
     if (!reached(c, 'disposed')) {
-      await tx(ta + 11 * DAY, (trx) => addHearing(deps, trx, clerk, acc.cnr, { date: day(now + 6 * DAY), purpose: 'Prosecution evidence: PW1 and PW2' }));
+      await tx(ta + 11 * DAY, (trx) =>
+        addHearing(deps, trx, clerk, acc.cnr, { date: day(now + 6 * DAY), purpose: 'Prosecution evidence: PW1 and PW2' }),
+      );
       continue;
     }
     const td = ta + 30 * DAY;
@@ -290,12 +364,24 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
       recordDisposal(deps, trx, clerk, acc.cnr, {
         decidedOn: day(td),
         judgmentRef: `Judgment in RCT ${100 + c.daysAgo}`,
-        accused: [{ code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 12, imprisonmentKind: 'simple', fineRupees: 2000, defaultImprisonmentMonths: 1 } }],
+        accused: [
+          {
+            code: 'A1',
+            result: 'convicted',
+            sentence: { imprisonmentMonths: 12, imprisonmentKind: 'simple', fineRupees: 2000, defaultImprisonmentMonths: 1 },
+          },
+        ],
       }),
     );
     if (!reached(c, 'appealed')) continue;
     await tx(td + 20 * DAY, (trx) =>
-      recordAppeal(deps, trx, clerk, acc.cnr, { appealRef: `Cr.A. ${c.daysAgo}/${day(td).slice(0, 4)}`, appellateCourt: 'Sessions Court, Vindhyanagar', appellant: 'accused', filedOn: day(td + 20 * DAY), result: 'pending' }),
+      recordAppeal(deps, trx, clerk, acc.cnr, {
+        appealRef: `Cr.A. ${c.daysAgo}/${day(td).slice(0, 4)}`,
+        appellateCourt: 'Sessions Court, Vindhyanagar',
+        appellant: 'accused',
+        filedOn: day(td + 20 * DAY),
+        result: 'pending',
+      }),
     );
   }
 }

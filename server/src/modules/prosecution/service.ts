@@ -35,13 +35,21 @@ type PDeps = Pick<Deps, 'clock'>;
 type Trx = Kysely<Database>;
 
 export const reportNotFound = () =>
-  conflict('final_report_missing', 'There is no final report for this case yet: prepare the draft first.', 'इस प्रकरण का अभी कोई अंतिम प्रतिवेदन नहीं है: पहले प्रारूप तैयार करें।');
+  conflict(
+    'final_report_missing',
+    'There is no final report for this case yet: prepare the draft first.',
+    'इस प्रकरण का अभी कोई अंतिम प्रतिवेदन नहीं है: पहले प्रारूप तैयार करें।',
+  );
 
 const notDraft = (status: string) =>
   conflict(
     'final_report_not_draft',
-    status === 'submitted' ? 'The final report is with the SHO for approval; it can be changed only if the SHO returns it.' : 'The final report has been approved and filed; it can no longer be changed.',
-    status === 'submitted' ? 'अंतिम प्रतिवेदन अनुमोदन हेतु थाना प्रभारी के पास है; लौटाए जाने पर ही बदला जा सकता है।' : 'अंतिम प्रतिवेदन अनुमोदित होकर दाखिल हो चुका है; अब बदला नहीं जा सकता।',
+    status === 'submitted'
+      ? 'The final report is with the SHO for approval; it can be changed only if the SHO returns it.'
+      : 'The final report has been approved and filed; it can no longer be changed.',
+    status === 'submitted'
+      ? 'अंतिम प्रतिवेदन अनुमोदन हेतु थाना प्रभारी के पास है; लौटाए जाने पर ही बदला जा सकता है।'
+      : 'अंतिम प्रतिवेदन अनुमोदित होकर दाखिल हो चुका है; अब बदला नहीं जा सकता।',
   );
 
 /** The report content and the facts the revision keeps of it. */
@@ -53,7 +61,14 @@ const snapshotOf = (r: { kind: string; closure_reason: string | null; court_id: 
 });
 
 async function audit(trx: Trx, deps: PDeps, actor: ActorContext, c: CaseRow, action: string, details: Record<string, unknown>) {
-  await recordAudit(trx, deps.clock, actor, { action, entityType: 'case', entityId: c.id, stationId: c.station_id, districtId: c.district_id, details });
+  await recordAudit(trx, deps.clock, actor, {
+    action,
+    entityType: 'case',
+    entityId: c.id,
+    stationId: c.station_id,
+    districtId: c.district_id,
+    details,
+  });
 }
 
 /**
@@ -65,10 +80,17 @@ export async function createDraft(deps: PDeps, trx: Trx, o: Officer, caseId: str
   const { c } = await requireDesignatedIo(trx, o, caseId);
   const existing = await repo.findLatestReport(trx, caseId);
   if (existing && existing.status !== 'approved')
-    throw conflict('final_report_exists', 'A final report for this case is already being prepared: open and edit it.', 'इस प्रकरण का अंतिम प्रतिवेदन पहले से तैयार हो रहा है: उसे खोलकर संपादित करें।', {
-      reportId: existing.id,
-    });
-  const court = input.courtId ? await courtForDistrict(trx, c.state_code, c.district_id, input.courtId) : await defaultCourt(trx, c.state_code, c.district_id);
+    throw conflict(
+      'final_report_exists',
+      'A final report for this case is already being prepared: open and edit it.',
+      'इस प्रकरण का अंतिम प्रतिवेदन पहले से तैयार हो रहा है: उसे खोलकर संपादित करें।',
+      {
+        reportId: existing.id,
+      },
+    );
+  const court = input.courtId
+    ? await courtForDistrict(trx, c.state_code, c.district_id, input.courtId)
+    : await defaultCourt(trx, c.state_code, c.district_id);
   const src = await gatherSources(trx, caseId);
   const content = assembleDraft(c, src);
   const id = newId();
@@ -115,7 +137,9 @@ export async function reportSources(db: Kysely<Database>, caseId: string) {
   const src = await gatherSources(db, caseId);
   return {
     accused: src.persons.filter((p) => p.role === 'accused').map((p) => ({ casePersonId: p.id, code: p.code, name: p.name })),
-    witnesses: src.persons.filter((p) => p.role !== 'accused' && p.role !== 'suspect').map((p) => ({ casePersonId: p.id, code: p.code, name: p.name, role: p.role })),
+    witnesses: src.persons
+      .filter((p) => p.role !== 'accused' && p.role !== 'suspect')
+      .map((p) => ({ casePersonId: p.id, code: p.code, name: p.name, role: p.role })),
     documents: src.documents.map((d) => ({ documentId: d.id, title: d.title, fileName: d.file_name, sha256: d.sha256 })),
     items: src.items.map((i) => ({ itemId: i.id, itemNo: i.item_no, description: i.description, location: i.location })),
   };
@@ -126,7 +150,14 @@ export async function reportSources(db: Kysely<Database>, caseId: string) {
  * (If-Match): when another save came first, 412 and nothing is overwritten. 422 for a
  * reference that is not in the case (content.ts applyEdit), 409 when the report is not a draft.
  */
-export async function saveDraft(deps: PDeps, trx: Trx, o: Officer, caseId: string, expectedVersion: number, edit: ReportEdit & { courtId?: string }): Promise<ReportRow> {
+export async function saveDraft(
+  deps: PDeps,
+  trx: Trx,
+  o: Officer,
+  caseId: string,
+  expectedVersion: number,
+  edit: ReportEdit & { courtId?: string },
+): Promise<ReportRow> {
   const { c } = await requireDesignatedIo(trx, o, caseId);
   const r = await repo.findLatestReport(trx, caseId, { forUpdate: true });
   if (!r) throw reportNotFound();
@@ -137,7 +168,16 @@ export async function saveDraft(deps: PDeps, trx: Trx, o: Officer, caseId: strin
   const content = applyEdit(c, src, r.content, edit);
   const at = deps.clock.now();
   const courtId = court?.id ?? r.court_id;
-  if (!(await repo.updateReport(trx, r.id, r.version, { content, kind: content.kind, closure_reason: content.closureReason, court_id: courtId, at }))) throw staleVersion();
+  if (
+    !(await repo.updateReport(trx, r.id, r.version, {
+      content,
+      kind: content.kind,
+      closure_reason: content.closureReason,
+      court_id: courtId,
+      at,
+    }))
+  )
+    throw staleVersion();
   await repo.insertRevision(trx, {
     id: newId(),
     report_id: r.id,
@@ -166,7 +206,9 @@ export async function markSubmitted(deps: PDeps, trx: Trx, c: CaseRow, actor: Wo
   const content = applyEdit(c, src, r.content, {});
   checkComplete(src, content);
   if (!r.court_id)
-    throw unprocessable('court_required', 'Choose the court the final report goes to.', 'वह न्यायालय चुनें जिसे अंतिम प्रतिवेदन भेजा जाना है।', { courtId: 'required' });
+    throw unprocessable('court_required', 'Choose the court the final report goes to.', 'वह न्यायालय चुनें जिसे अंतिम प्रतिवेदन भेजा जाना है।', {
+      courtId: 'required',
+    });
   const at = deps.clock.now();
   const ok = await repo.updateReport(trx, r.id, r.version, {
     content,
@@ -197,7 +239,16 @@ export async function markReturned(deps: PDeps, trx: Trx, c: CaseRow, actor: Wor
   const r = await repo.findLatestReport(trx, c.id, { forUpdate: true });
   if (!r || r.status !== 'submitted') return;
   const at = deps.clock.now();
-  if (!(await repo.updateReport(trx, r.id, r.version, { status: 'draft', returned_remarks: remarks, returned_at: at, returned_by_name: actor.name, at }))) throw staleVersion();
+  if (
+    !(await repo.updateReport(trx, r.id, r.version, {
+      status: 'draft',
+      returned_remarks: remarks,
+      returned_at: at,
+      returned_by_name: actor.name,
+      at,
+    }))
+  )
+    throw staleVersion();
   await repo.insertRevision(trx, {
     id: newId(),
     report_id: r.id,
@@ -211,8 +262,18 @@ export async function markReturned(deps: PDeps, trx: Trx, c: CaseRow, actor: Wor
 }
 
 /** The data of a report's PDF. */
-async function pdfData(db: Kysely<Database>, c: CaseRow, r: ReportRow, at: Date, packageId: string | null, approval?: { at: Date; by: string }): Promise<ReportPdfData> {
-  const [district, court] = await Promise.all([findDistrict(db, c.state_code, c.district_id), r.court_id ? findCourt(db, r.court_id) : undefined]);
+async function pdfData(
+  db: Kysely<Database>,
+  c: CaseRow,
+  r: ReportRow,
+  at: Date,
+  packageId: string | null,
+  approval?: { at: Date; by: string },
+): Promise<ReportPdfData> {
+  const [district, court] = await Promise.all([
+    findDistrict(db, c.state_code, c.district_id),
+    r.court_id ? findCourt(db, r.court_id) : undefined,
+  ]);
   return {
     stateCode: c.state_code,
     districtName: district?.name ?? '',
@@ -243,23 +304,49 @@ async function pdfData(db: Kysely<Database>, c: CaseRow, r: ReportRow, at: Date,
  * id) in the same transaction. With COURT_API_URL the e-filing relay delivers it; without, it
  * waits for the court clerk screen. Returns the package id.
  */
-export async function approveAndPackage(deps: PDeps, trx: Trx, c: CaseRow, actor: WorkflowActor, expectedVersion?: number): Promise<{ reportId: string; packageId: string }> {
+export async function approveAndPackage(
+  deps: PDeps,
+  trx: Trx,
+  c: CaseRow,
+  actor: WorkflowActor,
+  expectedVersion?: number,
+): Promise<{ reportId: string; packageId: string }> {
   const r = await repo.findLatestReport(trx, c.id, { forUpdate: true });
   if (!r || r.status === 'draft')
-    throw conflict('final_report_not_submitted', 'The IO has not submitted a final report for approval.', 'विवेचक ने अनुमोदन हेतु अंतिम प्रतिवेदन प्रस्तुत नहीं किया है।');
+    throw conflict(
+      'final_report_not_submitted',
+      'The IO has not submitted a final report for approval.',
+      'विवेचक ने अनुमोदन हेतु अंतिम प्रतिवेदन प्रस्तुत नहीं किया है।',
+    );
   if (expectedVersion !== undefined && r.version !== expectedVersion) throw staleVersion();
   if (r.status !== 'submitted') throw notDraft(r.status);
   const court = r.court_id ? await findCourt(trx, r.court_id) : undefined;
   if (!court || court.disabled_at)
-    throw unprocessable('court_required', 'The court chosen for this report no longer receives final reports; return it to the IO.', 'इस प्रतिवेदन हेतु चुना न्यायालय अब अंतिम प्रतिवेदन नहीं लेता; विवेचक को लौटाएं।', {
-      courtId: 'not an active court',
-    });
+    throw unprocessable(
+      'court_required',
+      'The court chosen for this report no longer receives final reports; return it to the IO.',
+      'इस प्रतिवेदन हेतु चुना न्यायालय अब अंतिम प्रतिवेदन नहीं लेता; विवेचक को लौटाएं।',
+      {
+        courtId: 'not an active court',
+      },
+    );
   const at = deps.clock.now();
   const packageId = newId();
   const data = await pdfData(trx, c, r, at, packageId, { at, by: actor.name });
   const [pdfEn, pdfHi] = [await renderFinalReportPdf(data, 'en'), await renderFinalReportPdf(data, 'hi')];
   const district = await findDistrict(trx, c.state_code, c.district_id);
-  const pkg = buildPackage({ packageId, at, c, r, court, districtCode: district?.code ?? '', districtName: district?.name ?? '', approver: actor, pdfEn, pdfHi });
+  const pkg = buildPackage({
+    packageId,
+    at,
+    c,
+    r,
+    court,
+    districtCode: district?.code ?? '',
+    districtName: district?.name ?? '',
+    approver: actor,
+    pdfEn,
+    pdfHi,
+  });
   const outboxId = newId();
   await repo.enqueueEfiling(trx, { id: outboxId, stateCode: c.state_code, packageId, courtCode: court.code, at });
   await repo.insertPackage(trx, {
@@ -281,7 +368,16 @@ export async function approveAndPackage(deps: PDeps, trx: Trx, c: CaseRow, actor
     outbox_id: outboxId,
     created_at: at,
   });
-  if (!(await repo.updateReport(trx, r.id, r.version, { status: 'approved', approved_at: at, approved_by: actor.userId, approved_by_name: actor.name, at }))) throw staleVersion();
+  if (
+    !(await repo.updateReport(trx, r.id, r.version, {
+      status: 'approved',
+      approved_at: at,
+      approved_by: actor.userId,
+      approved_by_name: actor.name,
+      at,
+    }))
+  )
+    throw staleVersion();
   await repo.insertRevision(trx, {
     id: newId(),
     report_id: r.id,
@@ -340,7 +436,14 @@ function buildPackage(a: {
       station: { code: c.station_code, name: c.station_name, nameHi: c.station_name_hi },
     },
     court: { code: a.court.code, name: a.court.name, establishmentCode: a.court.establishment_code },
-    fir: { id: c.id, number: c.fir_number, year: c.year, registeredAt: c.registered_at.toISOString(), sections: c.sections.map(sec), sensitive: c.sensitive },
+    fir: {
+      id: c.id,
+      number: c.fir_number,
+      year: c.year,
+      registeredAt: c.registered_at.toISOString(),
+      sections: c.sections.map(sec),
+      sensitive: c.sensitive,
+    },
     finalReport: {
       id: r.id,
       reportNo: r.report_no,
@@ -367,8 +470,20 @@ function buildPackage(a: {
       materialObjects: k.materialObjects,
     },
     attachments: [
-      { name: 'final-report-en.pdf', language: 'en', contentType: 'application/pdf', sizeBytes: a.pdfEn.length, sha256: sha256Hex(a.pdfEn) },
-      { name: 'final-report-hi.pdf', language: 'hi', contentType: 'application/pdf', sizeBytes: a.pdfHi.length, sha256: sha256Hex(a.pdfHi) },
+      {
+        name: 'final-report-en.pdf',
+        language: 'en',
+        contentType: 'application/pdf',
+        sizeBytes: a.pdfEn.length,
+        sha256: sha256Hex(a.pdfEn),
+      },
+      {
+        name: 'final-report-hi.pdf',
+        language: 'hi',
+        contentType: 'application/pdf',
+        sizeBytes: a.pdfHi.length,
+        sha256: sha256Hex(a.pdfHi),
+      },
     ],
   };
   // The contract is checked on the way out: a package the court could not parse is never stored.
@@ -379,7 +494,13 @@ function buildPackage(a: {
  * The report as a PDF: once approved, the filed bytes exactly (their SHA-256 is in the
  * package); before, a preview rendered now and marked DRAFT on every page.
  */
-export async function reportPdf(deps: PDeps, db: Kysely<Database>, o: Officer, caseId: string, lang: 'en' | 'hi'): Promise<{ bytes: Buffer; filed: boolean; sha256: string; c: CaseRow }> {
+export async function reportPdf(
+  deps: PDeps,
+  db: Kysely<Database>,
+  o: Officer,
+  caseId: string,
+  lang: 'en' | 'hi',
+): Promise<{ bytes: Buffer; filed: boolean; sha256: string; c: CaseRow }> {
   const { c, report } = await readReport(db, o, caseId);
   if (!report) throw reportNotFound();
   if (report.status === 'approved') {
@@ -400,19 +521,26 @@ export async function reportPdf(deps: PDeps, db: Kysely<Database>, o: Officer, c
 /** The IO submits the report to the SHO (If-Match: the report version the IO saw). */
 export async function submitReport(deps: PDeps, trx: Trx, o: Officer, caseId: string, expectedVersion?: number) {
   await getCase(trx, o, caseId);
-  return transition(deps, trx, caseId, 'submit_final_report', officerActor(o), { details: { via: 'final_report', reportVersion: expectedVersion } });
+  return transition(deps, trx, caseId, 'submit_final_report', officerActor(o), {
+    details: { via: 'final_report', reportVersion: expectedVersion },
+  });
 }
 
 /** The SHO approves: the report is frozen and e-filed (If-Match: the report version the SHO read). */
 export async function approveReport(deps: PDeps, trx: Trx, o: Officer, caseId: string, expectedVersion?: number) {
   await getCase(trx, o, caseId);
-  return transition(deps, trx, caseId, 'approve_final_report', officerActor(o), { details: { via: 'final_report', reportVersion: expectedVersion } });
+  return transition(deps, trx, caseId, 'approve_final_report', officerActor(o), {
+    details: { via: 'final_report', reportVersion: expectedVersion },
+  });
 }
 
 /** The SHO returns the report to the IO with remarks (the investigation goes on). */
 export async function returnReport(deps: PDeps, trx: Trx, o: Officer, caseId: string, remarks: string, expectedVersion?: number) {
   await getCase(trx, o, caseId);
-  return transition(deps, trx, caseId, 'return_final_report', officerActor(o), { reason: remarks, details: { via: 'final_report', reportVersion: expectedVersion } });
+  return transition(deps, trx, caseId, 'return_final_report', officerActor(o), {
+    reason: remarks,
+    details: { via: 'final_report', reportVersion: expectedVersion },
+  });
 }
 
 export const findCaseUnscoped = inv.findCaseUnscoped;

@@ -81,7 +81,8 @@ export default function CourtCasePage() {
               {p.finalReport.accusedCharged.map((a) => (
                 <li key={a.code}>
                   {a.code} {a.name}
-                  {a.fatherName ? `, ${a.fatherName}` : ''} — {a.sections.map((s) => `${s.act} ${s.section}`).join(', ')} ({t(`court.custody.${a.custody.status}`)})
+                  {a.fatherName ? `, ${a.fatherName}` : ''} — {a.sections.map((s) => `${s.act} ${s.section}`).join(', ')} (
+                  {t(`court.custody.${a.custody.status}`)})
                 </li>
               ))}
             </ul>
@@ -120,7 +121,11 @@ export default function CourtCasePage() {
           </>
         )}
         <h3>{t('court.case.facts')}</h3>
-        <p style={{ whiteSpace: 'pre-wrap' }}>{lang === 'hi' ? p.finalReport.briefFacts.hi || p.finalReport.briefFacts.en : p.finalReport.briefFacts.en || p.finalReport.briefFacts.hi}</p>
+        <p style={{ whiteSpace: 'pre-wrap' }}>
+          {lang === 'hi'
+            ? p.finalReport.briefFacts.hi || p.finalReport.briefFacts.en
+            : p.finalReport.briefFacts.en || p.finalReport.briefFacts.hi}
+        </p>
       </section>
 
       {x.courtCase && (
@@ -137,7 +142,12 @@ function Accept({ x, onDone }: { x: CourtCase; onDone: (cnr: string) => void }) 
   const { t } = useT();
   const [cnr, setCnr] = useState('');
   const [no, setNo] = useState('');
-  const act = useAction(() => api.post<{ cnr: string }>(`/court-clerk/packages/${x.packageId}/accept`, { ...(cnr.trim() ? { cnr: cnr.trim() } : {}), ...(no.trim() ? { courtCaseNo: no.trim() } : {}) }));
+  const act = useAction(() =>
+    api.post<{ cnr: string }>(`/court-clerk/packages/${x.packageId}/accept`, {
+      ...(cnr.trim() ? { cnr: cnr.trim() } : {}),
+      ...(no.trim() ? { courtCaseNo: no.trim() } : {}),
+    }),
+  );
   const fields = fieldErrorsOf(act.error, t);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -148,7 +158,15 @@ function Accept({ x, onDone }: { x: CourtCase; onDone: (cnr: string) => void }) 
     <form className="card" aria-labelledby="cc-accept" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="cc-accept">{t('court.accept.title')}</h2>
       <ErrorAlert error={act.error} />
-      <TextField id="cnr" label={t('court.accept.cnr')} hint={t('court.accept.cnr_hint')} value={cnr} error={fields.cnr} onChange={(e) => setCnr(e.target.value.toUpperCase())} maxLength={16} />
+      <TextField
+        id="cnr"
+        label={t('court.accept.cnr')}
+        hint={t('court.accept.cnr_hint')}
+        value={cnr}
+        error={fields.cnr}
+        onChange={(e) => setCnr(e.target.value.toUpperCase())}
+        maxLength={16}
+      />
       <TextField id="courtCaseNo" label={t('court.accept.case_no')} value={no} onChange={(e) => setNo(e.target.value)} />
       <Button type="submit" busy={act.busy}>
         {t('court.accept.button')}
@@ -162,7 +180,9 @@ function HearingForm({ x, onDone }: { x: CourtCase; onDone: () => void }) {
   const [date, setDate] = useState('');
   const [purpose, setPurpose] = useState('');
   const [framed, setFramed] = useState(false);
-  const act = useAction(() => api.post(`/court-clerk/cases/${x.packageId}/hearings`, { date, purpose, ...(framed ? { chargesFramed: true } : {}) }));
+  const act = useAction(() =>
+    api.post(`/court-clerk/cases/${x.packageId}/hearings`, { date, purpose, ...(framed ? { chargesFramed: true } : {}) }),
+  );
   const fields = fieldErrorsOf(act.error, t);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -177,10 +197,31 @@ function HearingForm({ x, onDone }: { x: CourtCase; onDone: () => void }) {
     <form className="card" aria-labelledby="cc-hearing" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="cc-hearing">{t('court.hearing.title')}</h2>
       <ErrorAlert error={act.error} />
-      <TextField id="date" type="date" label={t('court.hearing.date')} value={date} error={fields.date} onChange={(e) => setDate(e.target.value)} required />
-      <TextField id="purpose" label={t('court.hearing.purpose')} value={purpose} error={fields.purpose} onChange={(e) => setPurpose(e.target.value)} required />
+      <TextField
+        id="date"
+        type="date"
+        label={t('court.hearing.date')}
+        value={date}
+        error={fields.date}
+        onChange={(e) => setDate(e.target.value)}
+        required
+      />
+      <TextField
+        id="purpose"
+        label={t('court.hearing.purpose')}
+        value={purpose}
+        error={fields.purpose}
+        onChange={(e) => setPurpose(e.target.value)}
+        required
+      />
       {x.stage === 'accepted_by_court' && x.package.finalReport.kind === 'charge_sheet' && (
-        <CheckboxField id="cc-framed" label={t('court.hearing.framed')} hint={t('court.hearing.framed_hint')} checked={framed} onChange={(e) => setFramed(e.target.checked)} />
+        <CheckboxField
+          id="cc-framed"
+          label={t('court.hearing.framed')}
+          hint={t('court.hearing.framed_hint')}
+          checked={framed}
+          onChange={(e) => setFramed(e.target.checked)}
+        />
       )}
       <Button type="submit" busy={act.busy}>
         {t('court.hearing.button')}
@@ -201,7 +242,9 @@ function DisposalForm({ x, onDone }: { x: CourtCase; onDone: () => void }) {
   const accused = x.package.finalReport.accusedCharged;
   const [decidedOn, setDecidedOn] = useState(todayIst());
   const [ref, setRef] = useState('');
-  const [rows, setRows] = useState<Record<string, AccusedResult>>(() => Object.fromEntries(accused.map((a) => [a.code, { result: 'convicted', months: '', kind: 'simple', fine: '' }])));
+  const [rows, setRows] = useState<Record<string, AccusedResult>>(() =>
+    Object.fromEntries(accused.map((a) => [a.code, { result: 'convicted', months: '', kind: 'simple', fine: '' }])),
+  );
   const setRow = (code: string, p: Partial<AccusedResult>) => setRows((r) => ({ ...r, [code]: { ...r[code], ...p } }));
   const body = () => ({
     decidedOn,
@@ -211,7 +254,11 @@ function DisposalForm({ x, onDone }: { x: CourtCase; onDone: () => void }) {
       const sentence =
         r.result === 'convicted'
           ? {
-              ...(r.kind === 'life' ? { imprisonmentKind: 'life' } : r.months ? { imprisonmentMonths: Number(r.months), imprisonmentKind: r.kind } : {}),
+              ...(r.kind === 'life'
+                ? { imprisonmentKind: 'life' }
+                : r.months
+                  ? { imprisonmentMonths: Number(r.months), imprisonmentKind: r.kind }
+                  : {}),
               ...(r.fine ? { fineRupees: Number(r.fine) } : {}),
             }
           : undefined;
@@ -228,7 +275,14 @@ function DisposalForm({ x, onDone }: { x: CourtCase; onDone: () => void }) {
     <form className="card" aria-labelledby="cc-disposal" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="cc-disposal">{t('court.disposal.title')}</h2>
       <ErrorAlert error={act.error} />
-      <TextField id="decidedOn" type="date" label={t('court.disposal.date')} value={decidedOn} error={fields.decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
+      <TextField
+        id="decidedOn"
+        type="date"
+        label={t('court.disposal.date')}
+        value={decidedOn}
+        error={fields.decidedOn}
+        onChange={(e) => setDecidedOn(e.target.value)}
+      />
       <TextField id="judgmentRef" label={t('court.disposal.ref')} value={ref} onChange={(e) => setRef(e.target.value)} />
       {accused.length === 0 && <p>{t('court.disposal.closure')}</p>}
       {accused.map((a, i) => {
@@ -238,7 +292,12 @@ function DisposalForm({ x, onDone }: { x: CourtCase; onDone: () => void }) {
             <legend>
               {a.code} {a.name}
             </legend>
-            <SelectField id={`accused.${i}.code`} label={t('court.disposal.result_of', { code: a.code })} value={r.result} onChange={(e) => setRow(a.code, { result: e.target.value })}>
+            <SelectField
+              id={`accused.${i}.code`}
+              label={t('court.disposal.result_of', { code: a.code })}
+              value={r.result}
+              onChange={(e) => setRow(a.code, { result: e.target.value })}
+            >
               {['convicted', 'acquitted', 'discharged', 'compounded'].map((v) => (
                 <option key={v} value={v}>
                   {t(`court.result.${v}`)}
@@ -247,7 +306,12 @@ function DisposalForm({ x, onDone }: { x: CourtCase; onDone: () => void }) {
             </SelectField>
             {r.result === 'convicted' && (
               <>
-                <SelectField id={`accused.${i}.kind`} label={t('court.disposal.kind_of', { code: a.code })} value={r.kind} onChange={(e) => setRow(a.code, { kind: e.target.value })}>
+                <SelectField
+                  id={`accused.${i}.kind`}
+                  label={t('court.disposal.kind_of', { code: a.code })}
+                  value={r.kind}
+                  onChange={(e) => setRow(a.code, { kind: e.target.value })}
+                >
                   {['simple', 'rigorous', 'life'].map((v) => (
                     <option key={v} value={v}>
                       {t(`court.imprisonment.${v}`)}
@@ -255,9 +319,24 @@ function DisposalForm({ x, onDone }: { x: CourtCase; onDone: () => void }) {
                   ))}
                 </SelectField>
                 {r.kind !== 'life' && (
-                  <TextField id={`accused.${i}.sentence`} type="number" min={0} label={t('court.disposal.months_of', { code: a.code })} value={r.months} error={fields[`accused.${i}.sentence`]} onChange={(e) => setRow(a.code, { months: e.target.value })} />
+                  <TextField
+                    id={`accused.${i}.sentence`}
+                    type="number"
+                    min={0}
+                    label={t('court.disposal.months_of', { code: a.code })}
+                    value={r.months}
+                    error={fields[`accused.${i}.sentence`]}
+                    onChange={(e) => setRow(a.code, { months: e.target.value })}
+                  />
                 )}
-                <TextField id={`accused.${i}.fine`} type="number" min={0} label={t('court.disposal.fine_of', { code: a.code })} value={r.fine} onChange={(e) => setRow(a.code, { fine: e.target.value })} />
+                <TextField
+                  id={`accused.${i}.fine`}
+                  type="number"
+                  min={0}
+                  label={t('court.disposal.fine_of', { code: a.code })}
+                  value={r.fine}
+                  onChange={(e) => setRow(a.code, { fine: e.target.value })}
+                />
               </>
             )}
           </fieldset>
@@ -283,9 +362,26 @@ function AppealForm({ x, onDone }: { x: CourtCase; onDone: () => void }) {
     <form className="card" aria-labelledby="cc-appeal" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="cc-appeal">{t('court.appeal.title')}</h2>
       <ErrorAlert error={act.error} />
-      <TextField id="appealRef" label={t('court.appeal.ref')} value={f.appealRef} error={fields.appealRef} onChange={(e) => setF({ ...f, appealRef: e.target.value })} />
-      <TextField id="appellateCourt" label={t('court.appeal.court')} value={f.appellateCourt} error={fields.appellateCourt} onChange={(e) => setF({ ...f, appellateCourt: e.target.value })} />
-      <SelectField id="appellant" label={t('court.appeal.appellant')} value={f.appellant} onChange={(e) => setF({ ...f, appellant: e.target.value })}>
+      <TextField
+        id="appealRef"
+        label={t('court.appeal.ref')}
+        value={f.appealRef}
+        error={fields.appealRef}
+        onChange={(e) => setF({ ...f, appealRef: e.target.value })}
+      />
+      <TextField
+        id="appellateCourt"
+        label={t('court.appeal.court')}
+        value={f.appellateCourt}
+        error={fields.appellateCourt}
+        onChange={(e) => setF({ ...f, appellateCourt: e.target.value })}
+      />
+      <SelectField
+        id="appellant"
+        label={t('court.appeal.appellant')}
+        value={f.appellant}
+        onChange={(e) => setF({ ...f, appellant: e.target.value })}
+      >
         {['state', 'accused', 'victim', 'complainant'].map((v) => (
           <option key={v} value={v}>
             {t(`court.appellant.${v}`)}

@@ -17,12 +17,23 @@ export default function InboxPage() {
   const { t, lang } = useT();
   const loc = useLocation();
   const status = (loc.search.get('status') as (typeof STATUSES)[number] | null) ?? 'pending';
-  const list = useFetch<{ court: CourtInfo; items: PackageItem[] }>(`/court-clerk/packages${queryString({ status: status === 'all' ? undefined : status, pageSize: 100 })}`);
+  const list = useFetch<{ court: CourtInfo; items: PackageItem[] }>(
+    `/court-clerk/packages${queryString({ status: status === 'all' ? undefined : status, pageSize: 100 })}`,
+  );
   return (
     <Page title={t('court.inbox.title')}>
-      {list.data && <p className="muted">{localName(lang, list.data.court)} ({list.data.court.code})</p>}
+      {list.data && (
+        <p className="muted">
+          {localName(lang, list.data.court)} ({list.data.court.code})
+        </p>
+      )}
       <div className="panel filters">
-        <SelectField id="ci-status" label={t('court.inbox.status')} value={status} onChange={(e) => navigate(`/court${queryString({ status: e.target.value })}`)}>
+        <SelectField
+          id="ci-status"
+          label={t('court.inbox.status')}
+          value={status}
+          onChange={(e) => navigate(`/court${queryString({ status: e.target.value })}`)}
+        >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`court.status.${s}`)}
@@ -51,7 +62,9 @@ export default function InboxPage() {
               {list.data.items.map((p) => (
                 <tr key={p.packageId}>
                   <td data-label={t('court.field.fir')}>
-                    <Link to={`/court/cases/${p.packageId}`}>{t('court.inbox.fir_of', { fir: p.firNumber, station: localName(lang, p.station) })}</Link>
+                    <Link to={`/court/cases/${p.packageId}`}>
+                      {t('court.inbox.fir_of', { fir: p.firNumber, station: localName(lang, p.station) })}
+                    </Link>
                   </td>
                   <td data-label={t('court.field.kind')}>{t(`court.kind.${p.kind}`)}</td>
                   <td data-label={t('court.field.filed')}>{formatDateTime(p.createdAt, lang)}</td>

@@ -6,7 +6,11 @@ export const courtFeature: Feature = {
   id: 'court',
   routes: [
     { path: '/court', component: lazy(() => import('./InboxPage.tsx')), access: { kind: 'permission', action: 'court.clerk' } },
-    { path: '/court/cases/:ref', component: lazy(() => import('./CourtCasePage.tsx')), access: { kind: 'permission', action: 'court.clerk' } },
+    {
+      path: '/court/cases/:ref',
+      component: lazy(() => import('./CourtCasePage.tsx')),
+      access: { kind: 'permission', action: 'court.clerk' },
+    },
   ],
   nav: [{ to: '/court', labelKey: 'court.nav', action: 'court.clerk', order: 10 }],
   quickLinks: [{ to: '/court', labelKey: 'court.nav', descriptionKey: 'court.quick', action: 'court.clerk', order: 10 }],

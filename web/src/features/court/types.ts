@@ -7,7 +7,14 @@ export interface EfilingPackage {
   createdAt: string;
   source: { stateCode: string; district: { code: string; name: string }; station: { code: string; name: string; nameHi: string } };
   court: { code: string; name: string; establishmentCode: string };
-  fir: { id: string; number: string; year: number; registeredAt: string; sections: { act: string; section: string; title: string | null }[]; sensitive: boolean };
+  fir: {
+    id: string;
+    number: string;
+    year: number;
+    registeredAt: string;
+    sections: { act: string; section: string; title: string | null }[];
+    sensitive: boolean;
+  };
   finalReport: {
     kind: 'charge_sheet' | 'closure';
     closureReason: string | null;
@@ -16,7 +23,15 @@ export interface EfilingPackage {
     approvedAt: string;
     briefFacts: { en: string; hi: string };
     closureGrounds: string | null;
-    accusedCharged: { code: string; name: string; fatherName: string | null; ageYears: number | null; address: string | null; custody: { status: string; arrestedAt: string | null }; sections: { act: string; section: string; title: string | null }[] }[];
+    accusedCharged: {
+      code: string;
+      name: string;
+      fatherName: string | null;
+      ageYears: number | null;
+      address: string | null;
+      custody: { status: string; arrestedAt: string | null };
+      sections: { act: string; section: string; title: string | null }[];
+    }[];
     accusedNotCharged: { code: string; name: string; reason: string }[];
     witnesses: { code: string; role: string; name: string | null; identityWithheld: boolean }[];
     documents: { documentId: string; title: string; fileName: string; sha256: string }[];

@@ -78,8 +78,13 @@ function bodyOf(d: Draft) {
     closureGrounds: d.kind === 'closure' ? d.closureGrounds : null,
     ...(d.courtId ? { courtId: d.courtId } : {}),
     briefFacts: { en: d.briefEn, hi: d.briefHi },
-    accusedCharged: d.kind === 'charge_sheet' ? entries.filter(([, a]) => a.mode === 'charged').map(([code, a]) => ({ code, sections: parseSections(a.sections) })) : [],
-    accusedNotCharged: entries.filter(([, a]) => a.mode === 'not_charged' || (d.kind === 'closure' && a.mode === 'charged')).map(([code, a]) => ({ code, reason: a.reason || '—' })),
+    accusedCharged:
+      d.kind === 'charge_sheet'
+        ? entries.filter(([, a]) => a.mode === 'charged').map(([code, a]) => ({ code, sections: parseSections(a.sections) }))
+        : [],
+    accusedNotCharged: entries
+      .filter(([, a]) => a.mode === 'not_charged' || (d.kind === 'closure' && a.mode === 'charged'))
+      .map(([code, a]) => ({ code, reason: a.reason || '—' })),
     witnesses: d.witnesses,
     documentIds: d.documentIds,
     itemIds: d.itemIds,
@@ -134,9 +139,13 @@ export default function FinalReportPage() {
           </span>
         )}
       </p>
-      {r?.returned && r.status === 'draft' && <Notice kind="warning">{t('prosecution.returned', { by: r.returned.by ?? '', remarks: r.returned.remarks ?? '' })}</Notice>}
+      {r?.returned && r.status === 'draft' && (
+        <Notice kind="warning">{t('prosecution.returned', { by: r.returned.by ?? '', remarks: r.returned.remarks ?? '' })}</Notice>
+      )}
       {!r && <Prepare d={d} onDone={() => after(t('prosecution.prepared'))} />}
-      {r && r.status === 'draft' && d.isDesignatedIo && <Editor key={`${r.id}:${r.version}`} d={d} r={r} onSaved={after} onStale={page.reload} />}
+      {r && r.status === 'draft' && d.isDesignatedIo && (
+        <Editor key={`${r.id}:${r.version}`} d={d} r={r} onSaved={after} onStale={page.reload} />
+      )}
       {r && r.status === 'submitted' && <Approval d={d} r={r} onDone={after} />}
       {r && <ReportView d={d} r={r} />}
       {d.efiling && <EfilingView d={d} />}
@@ -195,7 +204,8 @@ function Editor({ d, r, onSaved, onStale }: { d: FinalReportPageData; r: Report;
     setDraft((x) => ({ ...x, ...p }));
     setDirty(true);
   };
-  const setAccused = (code: string, p: Partial<Draft['accused'][string]>) => set({ accused: { ...draft.accused, [code]: { ...draft.accused[code], ...p } } });
+  const setAccused = (code: string, p: Partial<Draft['accused'][string]>) =>
+    set({ accused: { ...draft.accused, [code]: { ...draft.accused[code], ...p } } });
   const headers = (v: number) => ({ headers: { 'If-Match': `"${v}"` } });
   const save = useAction(async () => api.put<Report>(`/cases/${d.caseId}/final-report`, bodyOf(draft), headers(r.version)));
   const submit = useAction(async () => {
@@ -226,23 +236,46 @@ function Editor({ d, r, onSaved, onStale }: { d: FinalReportPageData; r: Report;
           </Button>
         </Notice>
       )}
-      <SelectField id="fr-kind" label={t('prosecution.field.kind')} value={draft.kind} onChange={(e) => set({ kind: e.target.value as Draft['kind'] })}>
+      <SelectField
+        id="fr-kind"
+        label={t('prosecution.field.kind')}
+        value={draft.kind}
+        onChange={(e) => set({ kind: e.target.value as Draft['kind'] })}
+      >
         <option value="charge_sheet">{t('prosecution.kind.charge_sheet')}</option>
         <option value="closure">{t('prosecution.kind.closure')}</option>
       </SelectField>
       {draft.kind === 'closure' && (
         <>
-          <SelectField id="fr-closure" label={t('prosecution.field.closure_reason')} value={draft.closureReason} error={fields.closureReason} onChange={(e) => set({ closureReason: e.target.value })}>
+          <SelectField
+            id="fr-closure"
+            label={t('prosecution.field.closure_reason')}
+            value={draft.closureReason}
+            error={fields.closureReason}
+            onChange={(e) => set({ closureReason: e.target.value })}
+          >
             {CLOSURE_REASONS.map((c) => (
               <option key={c} value={c}>
                 {t(`prosecution.closure.${c}`)}
               </option>
             ))}
           </SelectField>
-          <TextArea id="fr-grounds" label={t('prosecution.field.closure_grounds')} rows={3} value={draft.closureGrounds} onChange={(e) => set({ closureGrounds: e.target.value })} />
+          <TextArea
+            id="fr-grounds"
+            label={t('prosecution.field.closure_grounds')}
+            rows={3}
+            value={draft.closureGrounds}
+            onChange={(e) => set({ closureGrounds: e.target.value })}
+          />
         </>
       )}
-      <SelectField id="courtId" label={t('prosecution.field.court')} value={draft.courtId} error={fields.courtId} onChange={(e) => set({ courtId: e.target.value })}>
+      <SelectField
+        id="courtId"
+        label={t('prosecution.field.court')}
+        value={draft.courtId}
+        error={fields.courtId}
+        onChange={(e) => set({ courtId: e.target.value })}
+      >
         <option value="">{t('prosecution.field.court_choose')}</option>
         {(courts.data?.items ?? []).map((c) => (
           <option key={c.id} value={c.id}>
@@ -258,7 +291,12 @@ function Editor({ d, r, onSaved, onStale }: { d: FinalReportPageData; r: Report;
           const x = draft.accused[a.code] ?? { mode: 'none' as Mode, sections: '', reason: '' };
           return (
             <div key={a.code} className="panel">
-              <SelectField id={`accusedCharged.${i}.code`} label={t('prosecution.edit.accused_mode', { code: a.code, name: a.name })} value={x.mode} onChange={(e) => setAccused(a.code, { mode: e.target.value as Mode })}>
+              <SelectField
+                id={`accusedCharged.${i}.code`}
+                label={t('prosecution.edit.accused_mode', { code: a.code, name: a.name })}
+                value={x.mode}
+                onChange={(e) => setAccused(a.code, { mode: e.target.value as Mode })}
+              >
                 {draft.kind === 'charge_sheet' && <option value="charged">{t('prosecution.mode.charged')}</option>}
                 <option value="not_charged">{t('prosecution.mode.not_charged')}</option>
                 <option value="none">{t('prosecution.mode.none')}</option>
@@ -274,7 +312,12 @@ function Editor({ d, r, onSaved, onStale }: { d: FinalReportPageData; r: Report;
                 />
               )}
               {x.mode === 'not_charged' && (
-                <TextField id={`accusedNotCharged.${i}.reason`} label={t('prosecution.edit.reason_of', { code: a.code })} value={x.reason} onChange={(e) => setAccused(a.code, { reason: e.target.value })} />
+                <TextField
+                  id={`accusedNotCharged.${i}.reason`}
+                  label={t('prosecution.edit.reason_of', { code: a.code })}
+                  value={x.reason}
+                  onChange={(e) => setAccused(a.code, { reason: e.target.value })}
+                />
               )}
             </div>
           );
@@ -322,8 +365,22 @@ function Editor({ d, r, onSaved, onStale }: { d: FinalReportPageData; r: Report;
           ))}
         </fieldset>
       )}
-      <TextArea id="briefFacts" label={t('prosecution.field.brief_en')} rows={5} value={draft.briefEn} error={fields.briefFacts} onChange={(e) => set({ briefEn: e.target.value })} />
-      <TextArea id="fr-brief-hi" label={t('prosecution.field.brief_hi')} rows={5} lang="hi" value={draft.briefHi} onChange={(e) => set({ briefHi: e.target.value })} />
+      <TextArea
+        id="briefFacts"
+        label={t('prosecution.field.brief_en')}
+        rows={5}
+        value={draft.briefEn}
+        error={fields.briefFacts}
+        onChange={(e) => set({ briefEn: e.target.value })}
+      />
+      <TextArea
+        id="fr-brief-hi"
+        label={t('prosecution.field.brief_hi')}
+        rows={5}
+        lang="hi"
+        value={draft.briefHi}
+        onChange={(e) => set({ briefHi: e.target.value })}
+      />
       <div className="form-actions">
         <Button type="submit" busy={save.busy} disabled={!dirty}>
           {t('prosecution.edit.save')}
@@ -358,7 +415,14 @@ function Approval({ d, r, onDone }: { d: FinalReportPageData; r: Report; onDone:
       <Button busy={approve.busy} onClick={() => void approve.run().then((x) => x && onDone(t('prosecution.approved_msg')))}>
         {t('prosecution.approve.button')}
       </Button>
-      <TextArea id="remarks" label={t('prosecution.approve.remarks')} rows={3} value={remarks} error={fieldErrorsOf(ret.error, t).remarks} onChange={(e) => setRemarks(e.target.value)} />
+      <TextArea
+        id="remarks"
+        label={t('prosecution.approve.remarks')}
+        rows={3}
+        value={remarks}
+        error={fieldErrorsOf(ret.error, t).remarks}
+        onChange={(e) => setRemarks(e.target.value)}
+      />
       <Button variant="secondary" busy={ret.busy} onClick={() => void ret.run().then((x) => x && onDone(t('prosecution.returned_msg')))}>
         {t('prosecution.approve.return')}
       </Button>
@@ -366,8 +430,17 @@ function Approval({ d, r, onDone }: { d: FinalReportPageData; r: Report; onDone:
   );
 }
 
-const personLine = (t: T, lang: Lang, a: { code: string; name: string; nameHi: string | null; fatherName: string | null; ageYears: number | null; address: string | null }) =>
-  [`${a.code} ${lang === 'hi' && a.nameHi ? a.nameHi : a.name}`, a.fatherName ? t('prosecution.view.father', { name: a.fatherName }) : null, a.ageYears != null ? t('prosecution.view.age', { n: a.ageYears }) : null, a.address]
+const personLine = (
+  t: T,
+  lang: Lang,
+  a: { code: string; name: string; nameHi: string | null; fatherName: string | null; ageYears: number | null; address: string | null },
+) =>
+  [
+    `${a.code} ${lang === 'hi' && a.nameHi ? a.nameHi : a.name}`,
+    a.fatherName ? t('prosecution.view.father', { name: a.fatherName }) : null,
+    a.ageYears !== null ? t('prosecution.view.age', { n: a.ageYears }) : null,
+    a.address,
+  ]
     .filter(Boolean)
     .join(', ');
 
@@ -390,7 +463,10 @@ function ReportView({ d, r }: { d: FinalReportPageData; r: Report }) {
       </p>
       <Facts
         items={[
-          [t('prosecution.field.kind'), `${lang === 'hi' ? r.kindLabel.hi : r.kindLabel.en}${r.closureLabel ? `: ${lang === 'hi' ? r.closureLabel.hi : r.closureLabel.en}` : ''}`],
+          [
+            t('prosecution.field.kind'),
+            `${lang === 'hi' ? r.kindLabel.hi : r.kindLabel.en}${r.closureLabel ? `: ${lang === 'hi' ? r.closureLabel.hi : r.closureLabel.en}` : ''}`,
+          ],
           [t('prosecution.field.sections'), sectionsText(c.firSections)],
           [t('prosecution.field.io'), `${r.io.name}${r.io.rank ? ` (${r.io.rank.toUpperCase()})` : ''}`],
           [t('prosecution.field.court'), r.court ? `${lang === 'hi' && r.court.nameHi ? r.court.nameHi : (r.court.name ?? '')}` : '—'],
@@ -431,7 +507,8 @@ function ReportView({ d, r }: { d: FinalReportPageData; r: Report }) {
         {c.witnesses.map((w) => (
           <li key={w.code}>
             {w.code} {w.name} ({t(`prosecution.role.${w.role}`)}){w.identityWithheld ? ` — ${t('prosecution.view.withheld')}` : ''}
-            {w.statements.length > 0 && ` — ${t('prosecution.view.statements', { list: w.statements.map((s) => `${s.no} (${formatDate(s.recordedAt, lang)})`).join(', ') })}`}
+            {w.statements.length > 0 &&
+              ` — ${t('prosecution.view.statements', { list: w.statements.map((s) => `${s.no} (${formatDate(s.recordedAt, lang)})`).join(', ') })}`}
           </li>
         ))}
       </ul>
@@ -453,15 +530,17 @@ function ReportView({ d, r }: { d: FinalReportPageData; r: Report }) {
           <ul data-testid="material-objects">
             {c.materialObjects.map((m) => (
               <li key={m.itemId}>
-                {t('prosecution.view.item', { memo: m.seizureMemoNo, no: m.itemNo })} {m.description} × {m.quantity} {m.unit}, ₹{formatNumber(m.value, lang)} —{' '}
-                {t(`prosecution.location.${m.location}`)}
+                {t('prosecution.view.item', { memo: m.seizureMemoNo, no: m.itemNo })} {m.description} × {m.quantity} {m.unit}, ₹
+                {formatNumber(m.value, lang)} — {t(`prosecution.location.${m.location}`)}
               </li>
             ))}
           </ul>
         </>
       )}
       <h3>{t('prosecution.field.brief')}</h3>
-      <p style={{ whiteSpace: 'pre-wrap' }}>{(lang === 'hi' ? c.briefFacts.hi || c.briefFacts.en : c.briefFacts.en || c.briefFacts.hi) || '—'}</p>
+      <p style={{ whiteSpace: 'pre-wrap' }}>
+        {(lang === 'hi' ? c.briefFacts.hi || c.briefFacts.en : c.briefFacts.en || c.briefFacts.hi) || '—'}
+      </p>
       {c.kind === 'closure' && c.closureGrounds && (
         <>
           <h3>{t('prosecution.field.closure_grounds')}</h3>
@@ -483,7 +562,12 @@ function EfilingView({ d }: { d: FinalReportPageData }) {
           [t('prosecution.efiling.status'), <span data-testid="efiling-status">{t(`prosecution.efiling.status_${e.status}`)}</span>],
           [t('prosecution.efiling.package'), <code>{e.packageId}</code>],
           [t('prosecution.efiling.filed'), formatDateTime(e.createdAt, lang)],
-          [t('prosecution.efiling.delivered'), e.deliveredAt ? `${formatDateTime(e.deliveredAt, lang)}${e.deliveredVia ? ` (${t(`prosecution.efiling.via_${e.deliveredVia}`)})` : ''}` : '—'],
+          [
+            t('prosecution.efiling.delivered'),
+            e.deliveredAt
+              ? `${formatDateTime(e.deliveredAt, lang)}${e.deliveredVia ? ` (${t(`prosecution.efiling.via_${e.deliveredVia}`)})` : ''}`
+              : '—',
+          ],
           [t('prosecution.efiling.sha'), <code className="muted">{e.packageSha256}</code>],
           ['PDF (en / hi) SHA-256', <code className="muted">{`${e.pdf.en.sha256} / ${e.pdf.hi.sha256}`}</code>],
         ]}

@@ -31,7 +31,12 @@ export default function FinalReportsPage() {
   return (
     <Page title={t('prosecution.list.title')}>
       <div className="panel filters">
-        <SelectField id="frl-stage" label={t('prosecution.list.stage')} value={stage} onChange={(e) => navigate(`/final-reports${queryString({ stage: e.target.value })}`)}>
+        <SelectField
+          id="frl-stage"
+          label={t('prosecution.list.stage')}
+          value={stage}
+          onChange={(e) => navigate(`/final-reports${queryString({ stage: e.target.value })}`)}
+        >
           {STAGES.map((s) => (
             <option key={s} value={s}>
               {CASE_WORKFLOW[s].label[lang]}
@@ -63,8 +68,12 @@ export default function FinalReportsPage() {
                     <Link to={`/cases/${c.id}/final-report`}>{c.firNumber}</Link>
                     <div className="muted">{localName(lang, { name: c.stationName, nameHi: c.stationNameHi })}</div>
                   </td>
-                  <td data-label={t('prosecution.list.io')}>{c.io ? localName(lang, { name: c.io.name ?? '', nameHi: c.io.nameHi }) : '—'}</td>
-                  <td data-label={t('prosecution.list.state')}>{c.substate ? (SUBSTATE_LABELS[c.substate as CaseSubstate]?.[lang] ?? c.substate) : CASE_WORKFLOW[stage].label[lang]}</td>
+                  <td data-label={t('prosecution.list.io')}>
+                    {c.io ? localName(lang, { name: c.io.name ?? '', nameHi: c.io.nameHi }) : '—'}
+                  </td>
+                  <td data-label={t('prosecution.list.state')}>
+                    {c.substate ? (SUBSTATE_LABELS[c.substate as CaseSubstate]?.[lang] ?? c.substate) : CASE_WORKFLOW[stage].label[lang]}
+                  </td>
                   <td data-label={t('prosecution.list.since')}>{formatDateTime(c.stageChangedAt, lang)}</td>
                 </tr>
               ))}

@@ -9,7 +9,8 @@ export function SentenceText({ s }: { s: Sentence | null }) {
   const parts: string[] = [];
   if (s.death) parts.push(t('prosecution.sentence.death'));
   if (s.imprisonmentKind === 'life') parts.push(t('prosecution.sentence.life'));
-  else if (s.imprisonmentMonths) parts.push(t(`prosecution.sentence.months_${s.imprisonmentKind === 'rigorous' ? 'rigorous' : 'simple'}`, { n: s.imprisonmentMonths }));
+  else if (s.imprisonmentMonths)
+    parts.push(t(`prosecution.sentence.months_${s.imprisonmentKind === 'rigorous' ? 'rigorous' : 'simple'}`, { n: s.imprisonmentMonths }));
   if (s.fineRupees) parts.push(t('prosecution.sentence.fine', { amount: formatNumber(s.fineRupees, lang) }));
   if (s.defaultImprisonmentMonths) parts.push(t('prosecution.sentence.in_default', { n: s.defaultImprisonmentMonths }));
   if (s.probation) parts.push(t('prosecution.sentence.probation'));
@@ -83,8 +84,11 @@ export function Proceedings({ hearings, disposal, appeals }: { hearings: Hearing
           <ul data-testid="appeals">
             {appeals.map((a) => (
               <li key={a.id}>
-                {a.appealRef}, {a.appellateCourt} ({t(`prosecution.appellant.${a.appellant}`)}): {t(`prosecution.appeal_result.${a.result}`)}
-                {a.decidedOn ? `, ${formatDate(a.decidedOn, lang)}` : `, ${t('prosecution.court.filed_on', { date: formatDate(a.filedOn, lang) })}`}
+                {a.appealRef}, {a.appellateCourt} ({t(`prosecution.appellant.${a.appellant}`)}):{' '}
+                {t(`prosecution.appeal_result.${a.result}`)}
+                {a.decidedOn
+                  ? `, ${formatDate(a.decidedOn, lang)}`
+                  : `, ${t('prosecution.court.filed_on', { date: formatDate(a.filedOn, lang) })}`}
                 {a.remarks ? ` — ${a.remarks}` : ''}
               </li>
             ))}

@@ -41,9 +41,36 @@ export interface ReportContent {
   firSections: SectionRef[];
   accusedCharged: (AccusedEntry & { sections: SectionRef[] })[];
   accusedNotCharged: (AccusedEntry & { reason: string })[];
-  witnesses: { casePersonId: string; code: string; name: string; role: string; address: string | null; identityWithheld: boolean; statements: { no: number; recordedAt: string; language: string }[] }[];
-  documents: { documentId: string; title: string; kind: string; fileName: string; contentType: string; sizeBytes: number; sha256: string }[];
-  materialObjects: { itemId: string; seizureMemoNo: number; itemNo: number; seizedAt: string; description: string; quantity: number; unit: string; value: number; identifyingMarks: string | null; location: string }[];
+  witnesses: {
+    casePersonId: string;
+    code: string;
+    name: string;
+    role: string;
+    address: string | null;
+    identityWithheld: boolean;
+    statements: { no: number; recordedAt: string; language: string }[];
+  }[];
+  documents: {
+    documentId: string;
+    title: string;
+    kind: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+  }[];
+  materialObjects: {
+    itemId: string;
+    seizureMemoNo: number;
+    itemNo: number;
+    seizedAt: string;
+    description: string;
+    quantity: number;
+    unit: string;
+    value: number;
+    identifyingMarks: string | null;
+    location: string;
+  }[];
 }
 
 export interface Report {
