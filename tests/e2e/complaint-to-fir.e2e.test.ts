@@ -8,7 +8,10 @@ import { captchaAnswer, logIn, overflowsSideways, startE2E, type E2E } from './h
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
 // A one-pixel PNG: a real image, checked by its content on the server.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201d3a0e2bb0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201d3a0e2bb0000000049454e44ae426082',
+  'hex',
+);
 
 /** Waits for a condition generously: the machine may be busy building and serving the app. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -44,7 +47,11 @@ describe('a citizen files a complaint, the duty officer registers it as an FIR, 
     await logIn(e2e, page, 'citizen1');
     await page.waitForURL((u) => u.pathname === '/');
     // The dashboard offers it to a citizen; at 360 px the header menu is folded, so take the quick link.
-    await page.locator('main').getByRole('link', { name: /^File a complaint/ }).first().click();
+    await page
+      .locator('main')
+      .getByRole('link', { name: /^File a complaint/ })
+      .first()
+      .click();
     await page.waitForURL((u) => u.pathname === '/citizen/complaints/new');
     await poll(() => page.locator('h1').textContent()).toBe('File a complaint');
 
@@ -55,7 +62,9 @@ describe('a citizen files a complaint, the duty officer registers it as an FIR, 
 
     await page.getByLabel('Kind of complaint').selectOption('mobile_theft');
     await poll(() => page.getByText('This will be an e-FIR.', { exact: false }).isVisible()).toBe(true);
-    await page.getByLabel('Describe what happened').fill('My mobile phone was taken from my bag in the crowd at Sarafa Bazaar in the evening.');
+    await page
+      .getByLabel('Describe what happened')
+      .fill('My mobile phone was taken from my bag in the crowd at Sarafa Bazaar in the evening.');
     await page.getByLabel('When it happened (from)').fill(yesterdayLocal());
     await page.getByLabel('Place', { exact: true }).fill('Sarafa Bazaar, Kotwali, Vindhyanagar');
     await page.getByRole('button', { name: 'Suggest the station from the place' }).click();
@@ -90,7 +99,11 @@ describe('a citizen files a complaint, the duty officer registers it as an FIR, 
     const { page } = await e2e.newPage();
     await logIn(e2e, page, 'duty.ps1');
     await page.waitForURL((u) => u.pathname === '/');
-    await page.locator('main').getByRole('link', { name: /^Complaint inbox/ }).first().click();
+    await page
+      .locator('main')
+      .getByRole('link', { name: /^Complaint inbox/ })
+      .first()
+      .click();
     await page.waitForURL((u) => u.pathname === '/complaints');
     const row = page.getByRole('row').filter({ hasText: ack });
     await poll(() => row.isVisible()).toBe(true);

@@ -15,10 +15,14 @@ const anon = (): Client => {
   return c;
 };
 
-const lookup = (c: Client, q: Record<string, string | number>) => c.get(`/api/v1/public/case-status?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`);
+const lookup = (c: Client, q: Record<string, string | number>) =>
+  c.get(`/api/v1/public/case-status?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`);
 
 // Facts another module (investigation, court) would contribute, for one FIR of this test.
-const contributed = new Map<string, { arrestCount: number; io: { rank: string; name: string }; court: { name: string }; nextHearingDate: string; chargeSheetDate: string }>();
+const contributed = new Map<
+  string,
+  { arrestCount: number; io: { rank: string; name: string }; court: { name: string }; nextHearingDate: string; chargeSheetDate: string }
+>();
 addCaseStatusFacts(async (_db, fir) => contributed.get(fir.id) ?? {});
 
 beforeAll(async () => {
@@ -44,7 +48,17 @@ describe('public case status', () => {
     // No arrest: "none" once the investigation module counts arrests, unknown before.
     expect([null, false]).toContain(body.arrestMade);
     const text = r.body;
-    for (const v of ['Ravi Kumar Sharma', 'Shyam Lal', '9826012345', 'Sarafa Bazaar', 'Unknown person', 'Hero Splendor', 'complainant', 'narrative', 'Ramesh Yadav'])
+    for (const v of [
+      'Ravi Kumar Sharma',
+      'Shyam Lal',
+      '9826012345',
+      'Sarafa Bazaar',
+      'Unknown person',
+      'Hero Splendor',
+      'complainant',
+      'narrative',
+      'Ramesh Yadav',
+    ])
       expect(text, v).not.toContain(v);
   });
 
@@ -53,7 +67,9 @@ describe('public case status', () => {
     const c = anon();
     for (const number of [String(fir.serial), String(fir.serial).padStart(4, '0'), fir.firNumber])
       expect((await lookup(c, { stationCode: 'ps01', year: fir.year, number })).statusCode, number).toBe(200);
-    expect((await lookup(c, { stateCode: 'XA', districtCode: 'D1', stationCode: 'PS01', year: fir.year, number: fir.serial })).statusCode).toBe(200);
+    expect(
+      (await lookup(c, { stateCode: 'XA', districtCode: 'D1', stationCode: 'PS01', year: fir.year, number: fir.serial })).statusCode,
+    ).toBe(200);
     const c2 = anon();
     expect((await lookup(c2, { districtCode: 'D2', stationCode: 'PS01', year: fir.year, number: fir.serial })).statusCode).toBe(404);
     expect((await lookup(c2, { stateCode: 'MP', stationCode: 'PS01', year: fir.year, number: fir.serial })).statusCode).toBe(404);
@@ -61,7 +77,13 @@ describe('public case status', () => {
 
   it('shows what other modules contribute: arrest count (no names), charge-sheet date, court, next hearing and the IO’s rank but not the name', async () => {
     const fir = await registerFirAs(t, 'duty.ps1');
-    contributed.set(fir.id, { arrestCount: 2, io: { rank: 'si', name: 'Sunita Verma' }, court: { name: 'CJM Court, Vindhyanagar' }, nextHearingDate: '2026-02-10', chargeSheetDate: '2026-01-14' });
+    contributed.set(fir.id, {
+      arrestCount: 2,
+      io: { rank: 'si', name: 'Sunita Verma' },
+      court: { name: 'CJM Court, Vindhyanagar' },
+      nextHearingDate: '2026-02-10',
+      chargeSheetDate: '2026-01-14',
+    });
     const r = await lookup(anon(), { stationCode: 'PS01', year: fir.year, number: fir.serial });
     expect(r.json()).toMatchObject({
       arrestMade: true,
@@ -76,7 +98,13 @@ describe('public case status', () => {
 
   it('names the IO only where the state allows it (PUBLIC_SHOW_IO_NAME)', async () => {
     const fir = await registerFirAs(t, 'duty.ps1');
-    contributed.set(fir.id, { arrestCount: 0, io: { rank: 'si', name: 'Sunita Verma' }, court: { name: 'x' }, nextHearingDate: '', chargeSheetDate: '' });
+    contributed.set(fir.id, {
+      arrestCount: 0,
+      io: { rank: 'si', name: 'Sunita Verma' },
+      court: { name: 'x' },
+      nextHearingDate: '',
+      chargeSheetDate: '',
+    });
     const shown = t.config.PUBLIC_SHOW_IO_NAME;
     t.config.PUBLIC_SHOW_IO_NAME = true;
     try {
@@ -92,7 +120,11 @@ describe('public case status', () => {
     const fir = await registerFirAs(t, 'duty.ps1');
     t.clock.advanceMinutes(1);
     await t.db.kysely.transaction().execute(async (trx) => {
-      await trx.updateTable('fir_status').set({ stage: 'disposed', stage_changed_at: t.clock.now(), updated_at: t.clock.now() }).where('fir_id', '=', fir.id).execute();
+      await trx
+        .updateTable('fir_status')
+        .set({ stage: 'disposed', stage_changed_at: t.clock.now(), updated_at: t.clock.now() })
+        .where('fir_id', '=', fir.id)
+        .execute();
       await notifyStageChange(trx, fir.id, 'disposed', { clock: t.clock, result: 'convicted' });
     });
     const r = await lookup(anon(), { stationCode: 'PS01', year: fir.year, number: fir.serial });
@@ -101,7 +133,9 @@ describe('public case status', () => {
 
   it('never finds a sensitive FIR: by section, or marked by the SHO, it answers exactly like an FIR that does not exist', async () => {
     const c = await fileComplaintAs(t, 'citizen1', { kind: 'harassment_of_women' });
-    const reg = await (await t.login('duty.ps1')).post(`/api/v1/complaints/${c.id}/register-fir`, { sections: [{ act: 'BNS', section: '79' }] });
+    const reg = await (
+      await t.login('duty.ps1')
+    ).post(`/api/v1/complaints/${c.id}/register-fir`, { sections: [{ act: 'BNS', section: '79' }] });
     expect(reg.statusCode, reg.body).toBe(201);
     const bySection = reg.json().fir;
     expect(bySection.sensitive).toBe(true);
@@ -117,8 +151,16 @@ describe('public case status', () => {
       await lookup(c1, { stationCode: 'PS01', year: 2026, number: 9999 }),
     ];
     const c2 = anon();
-    answers.push(await lookup(c2, { stationCode: 'PS01', year: 2025, number: 1 }), await lookup(c2, { stationCode: 'PS77', year: 2026, number: 1 }));
-    const shape = (r: LightMyRequestResponse) => ({ status: r.statusCode, body: r.body, type: r.headers['content-type'], length: r.headers['content-length'] });
+    answers.push(
+      await lookup(c2, { stationCode: 'PS01', year: 2025, number: 1 }),
+      await lookup(c2, { stationCode: 'PS77', year: 2026, number: 1 }),
+    );
+    const shape = (r: LightMyRequestResponse) => ({
+      status: r.statusCode,
+      body: r.body,
+      type: r.headers['content-type'],
+      length: r.headers['content-length'],
+    });
     for (const a of answers) expect(shape(a)).toEqual(shape(answers[2]));
     expect(answers[2].statusCode).toBe(404);
     expect(errorOf(answers[2]).code).toBe('case_not_found');
@@ -132,7 +174,9 @@ describe('public case status', () => {
   it('refuses malformed queries with 400 naming the fields', async () => {
     const r = await anon().get('/api/v1/public/case-status?year=abc');
     expect(r.statusCode).toBe(400);
-    expect(Object.keys(errorOf(r).fields ?? {})).toEqual(expect.arrayContaining(['querystring.stationCode', 'querystring.year', 'querystring.number']));
+    expect(Object.keys(errorOf(r).fields ?? {})).toEqual(
+      expect.arrayContaining(['querystring.stationCode', 'querystring.year', 'querystring.number']),
+    );
   });
 
   it('limits lookups per IP: the sixth in a minute gets 429 with Retry-After', async () => {
@@ -155,7 +199,9 @@ describe('the station’s public FIR list', () => {
     const r = await anon().get('/api/v1/public/stations/PS01/firs');
     expect(r.statusCode).toBe(200);
     const item = r.json().items.find((i: { firNumber: string }) => i.firNumber === fir.firNumber);
-    expect(Object.keys(item).sort()).toEqual(['firNumber', 'registeredAt', 'registeredOn', 'sections', 'stage', 'stageLabelEn', 'stageLabelHi', 'year'].sort());
+    expect(Object.keys(item).sort()).toEqual(
+      ['firNumber', 'registeredAt', 'registeredOn', 'sections', 'stage', 'stageLabelEn', 'stageLabelHi', 'year'].sort(),
+    );
     expect(r.body).not.toContain('Ravi Kumar Sharma');
   });
 
@@ -181,9 +227,21 @@ describe('with the captcha on', () => {
     expect(errorOf(none).code).toBe('captcha_mismatch');
     const cap = (await c.get('/api/v1/auth/captcha')).json();
     const answer = (await c.get(`/api/v1/auth/captcha/${cap.captchaId}/answer-for-tests`)).json().answer;
-    const ok = await lookup(c, { stationCode: 'PS01', year: fir.year, number: fir.serial, captchaId: cap.captchaId, captchaAnswer: answer });
+    const ok = await lookup(c, {
+      stationCode: 'PS01',
+      year: fir.year,
+      number: fir.serial,
+      captchaId: cap.captchaId,
+      captchaAnswer: answer,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    const again = await lookup(c, { stationCode: 'PS01', year: fir.year, number: fir.serial, captchaId: cap.captchaId, captchaAnswer: answer });
+    const again = await lookup(c, {
+      stationCode: 'PS01',
+      year: fir.year,
+      number: fir.serial,
+      captchaId: cap.captchaId,
+      captchaAnswer: answer,
+    });
     expect(again.statusCode).toBe(400);
   });
 });

@@ -31,7 +31,11 @@ async function firOf(who: Client) {
 
 const moveStage = (firId: string, to: string, result?: string) =>
   t.db.kysely.transaction().execute(async (trx) => {
-    await trx.updateTable('fir_status').set({ stage: to, stage_changed_at: t.clock.now(), updated_at: t.clock.now() }).where('fir_id', '=', firId).execute();
+    await trx
+      .updateTable('fir_status')
+      .set({ stage: to, stage_changed_at: t.clock.now(), updated_at: t.clock.now() })
+      .where('fir_id', '=', firId)
+      .execute();
     return notifyStageChange(trx, firId, to, { clock: t.clock, result });
   });
 
@@ -54,7 +58,12 @@ describe('a citizen’s own complaints and FIRs', () => {
     const { fir } = await firOf(other);
     const first = (await other.get('/api/v1/citizen/firs')).json().items;
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatchObject({ id: fir.id, firNumber: fir.firNumber, stage: 'registered', history: [{ stage: 'registered', labelEn: 'Registered' }] });
+    expect(first[0]).toMatchObject({
+      id: fir.id,
+      firNumber: fir.firNumber,
+      stage: 'registered',
+      history: [{ stage: 'registered', labelEn: 'Registered' }],
+    });
 
     t.clock.advanceMinutes(10);
     expect(await moveStage(fir.id, 'under_investigation')).toEqual({ recorded: true, notified: 1 });
@@ -88,7 +97,12 @@ describe('a citizen’s own complaints and FIRs', () => {
     expect((await other.get(`/api/v1/citizen/firs/${fir.id}/copy.pdf`)).statusCode).toBe(404);
     expect((await other.get(`/api/v1/citizen/firs/${fir.id}`)).statusCode).toBe(404);
     expect((await t.anon().get(`/api/v1/citizen/firs/${fir.id}/copy.pdf`)).statusCode).toBe(401);
-    const audit = await t.db.kysely.selectFrom('audit_event').select(['action', 'actor_username']).where('entity_id', '=', fir.id).where('action', '=', 'fir.copy').execute();
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'actor_username'])
+      .where('entity_id', '=', fir.id)
+      .where('action', '=', 'fir.copy')
+      .execute();
     expect(audit).toEqual([
       { action: 'fir.copy', actor_username: 'citizen1' },
       { action: 'fir.copy', actor_username: 'citizen1' },

@@ -40,8 +40,11 @@ export function publicSections(sections: { act: string; section: string; titleEn
 /** The public case status of a non-sensitive FIR. */
 export function publicCaseStatus(fir: FirRecord, facts: CaseStatusFacts, opts: { showIoName: boolean }) {
   const l = stageLabel(fir.stage);
-  const arrests = typeof facts.arrestCount === 'number' && Number.isFinite(facts.arrestCount) ? Math.max(0, Math.floor(facts.arrestCount)) : null;
-  const io = facts.io ? { rank: rankOf(facts.io.rank), ...(opts.showIoName && facts.io.name ? { name: String(facts.io.name) } : {}) } : null;
+  const arrests =
+    typeof facts.arrestCount === 'number' && Number.isFinite(facts.arrestCount) ? Math.max(0, Math.floor(facts.arrestCount)) : null;
+  const io = facts.io
+    ? { rank: rankOf(facts.io.rank), ...(opts.showIoName && facts.io.name ? { name: String(facts.io.name) } : {}) }
+    : null;
   return {
     stateCode: fir.state_code,
     district: { name: fir.district_name, nameHi: fir.district_name_hi },

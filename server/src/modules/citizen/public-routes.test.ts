@@ -58,7 +58,8 @@ async function forbiddenValues(): Promise<Forbidden> {
   for (const f of firs) {
     for (const v of strings(f.complainant, PERSON_KEYS)) always.add(v);
     for (const x of (f.victims as unknown[]) ?? []) for (const v of strings(x, PERSON_KEYS)) always.add(v);
-    for (const x of (f.accused as unknown[]) ?? []) for (const v of strings(x, ['name', 'relativeName', 'address'])) (f.sensitive ? always : exceptArrestBoard).add(v);
+    for (const x of (f.accused as unknown[]) ?? [])
+      for (const v of strings(x, ['name', 'relativeName', 'address'])) (f.sensitive ? always : exceptArrestBoard).add(v);
   }
   const complaints = await db.selectFrom('complaint').select(['complainant', 'suspects']).execute();
   for (const c of complaints) {
@@ -73,7 +74,8 @@ async function forbiddenValues(): Promise<Forbidden> {
   }
   // Place names are public (a station "Kotwali", a district "Vindhyanagar"): never count them as a person's value.
   const places = new Set<string>();
-  for (const s of await db.selectFrom('station').select(['name', 'name_hi', 'address']).execute()) for (const v of [s.name, s.name_hi, s.address]) if (v) places.add(v);
+  for (const s of await db.selectFrom('station').select(['name', 'name_hi', 'address']).execute())
+    for (const v of [s.name, s.name_hi, s.address]) if (v) places.add(v);
   for (const d of await db.selectFrom('district').select(['name', 'name_hi']).execute()) places.add(d.name).add(d.name_hi);
   const keep = (v: string) => v.trim().length >= 6 && !places.has(v.trim());
   return { always: new Set([...always].filter(keep)), exceptArrestBoard: new Set([...exceptArrestBoard].filter(keep)) };
@@ -116,7 +118,10 @@ describe('public routes never show people', () => {
     };
     const queries = [
       '',
-      ...firs.flatMap((f) => [`?stationCode=${f.station_code}&year=${f.year}&number=${f.serial}`, `?stationCode=${f.station_code}&year=${f.year}&number=${encodeURIComponent(f.fir_number)}`]),
+      ...firs.flatMap((f) => [
+        `?stationCode=${f.station_code}&year=${f.year}&number=${f.serial}`,
+        `?stationCode=${f.station_code}&year=${f.year}&number=${encodeURIComponent(f.fir_number)}`,
+      ]),
       '?from=2020-01-01&to=2020-01-31',
       '?place=Kotwali%20Vindhyanagar&lat=23.26&lng=77.41',
     ];
@@ -133,16 +138,28 @@ describe('public routes never show people', () => {
       const wantsSession = probe.statusCode === 401 && /not_authenticated/.test(probe.body);
       if (wantsSession) continue;
       publicRoutes.push(route);
-      const paths = params.length === 0 ? [path] : params.reduce<string[]>((acc, p) => acc.flatMap((u) => (fillers[p] ?? ['x']).map((v) => u.replace(`:${p}`, encodeURIComponent(v)))), [path]);
+      const paths =
+        params.length === 0
+          ? [path]
+          : params.reduce<string[]>(
+              (acc, p) => acc.flatMap((u) => (fillers[p] ?? ['x']).map((v) => u.replace(`:${p}`, encodeURIComponent(v)))),
+              [path],
+            );
       // Query strings matter to the routes without path parameters (the case-status lookup); the others get a date range too.
-      const urls = method !== 'GET' ? paths : params.length ? paths.flatMap((p) => [p, `${p}${queries[queries.length - 2]}`]) : paths.flatMap((p) => queries.map((q) => p + q));
+      const urls =
+        method !== 'GET'
+          ? paths
+          : params.length
+            ? paths.flatMap((p) => [p, `${p}${queries[queries.length - 2]}`])
+            : paths.flatMap((p) => queries.map((q) => p + q));
       for (const url of urls) {
         const r = await call(method, url, method === 'GET' ? undefined : { username: 'citizen1', stationCode: 'PS01' });
         calls++;
         if (r.statusCode >= 500) problems.push(`${route} ${url}: ${r.statusCode}`);
         const text = r.body;
         for (const v of forbidden.always) if (text.includes(v)) problems.push(`${route} ${url}: shows "${v}"`);
-        if (!ARREST_BOARDS.has(route)) for (const v of forbidden.exceptArrestBoard) if (text.includes(v)) problems.push(`${route} ${url}: shows "${v}"`);
+        if (!ARREST_BOARDS.has(route))
+          for (const v of forbidden.exceptArrestBoard) if (text.includes(v)) problems.push(`${route} ${url}: shows "${v}"`);
         if ((r.headers['content-type'] ?? '').toString().includes('json')) {
           const walk = (o: unknown, at: string) => {
             if (Array.isArray(o)) o.forEach((x, i) => walk(x, `${at}[${i}]`));
@@ -156,7 +173,13 @@ describe('public routes never show people', () => {
         }
       }
     }
-    expect(publicRoutes).toEqual(expect.arrayContaining(['GET /api/v1/public/case-status', 'GET /api/v1/public/stations/:code/firs', 'GET /api/v1/public/complaint-kinds']));
+    expect(publicRoutes).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/public/case-status',
+        'GET /api/v1/public/stations/:code/firs',
+        'GET /api/v1/public/complaint-kinds',
+      ]),
+    );
     expect(calls).toBeGreaterThan(publicRoutes.length);
     expect([...new Set(problems)]).toEqual([]);
   }, 600_000);
@@ -172,7 +195,13 @@ describe('public routes never show people', () => {
     const hidden = rows.filter((r) => r.sensitive);
     expect(open.length).toBeGreaterThan(0);
     expect(hidden.length, 'the demo data has a sensitive FIR').toBeGreaterThan(0);
-    for (const r of open) expect((await call('GET', `/api/v1/public/case-status?stationCode=${r.code}&year=${r.year}&number=${r.serial}`)).statusCode).toBe(200);
-    for (const r of hidden) expect((await call('GET', `/api/v1/public/case-status?stationCode=${r.code}&year=${r.year}&number=${r.serial}`)).statusCode).toBe(404);
+    for (const r of open)
+      expect((await call('GET', `/api/v1/public/case-status?stationCode=${r.code}&year=${r.year}&number=${r.serial}`)).statusCode).toBe(
+        200,
+      );
+    for (const r of hidden)
+      expect((await call('GET', `/api/v1/public/case-status?stationCode=${r.code}&year=${r.year}&number=${r.serial}`)).statusCode).toBe(
+        404,
+      );
   });
 });

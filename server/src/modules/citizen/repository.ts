@@ -44,7 +44,16 @@ export async function findAccountHolder(db: Kysely<Database>, mobile: string | n
 
 export async function insertPendingCitizen(
   db: Kysely<Database>,
-  u: { id: string; stateCode: string; username: string; name: string; mobile: string | null; email: string | null; passwordHash: string; now: Date },
+  u: {
+    id: string;
+    stateCode: string;
+    username: string;
+    name: string;
+    mobile: string | null;
+    email: string | null;
+    passwordHash: string;
+    now: Date;
+  },
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('app_user')
@@ -95,14 +104,31 @@ export async function insertPendingCitizen(
 
 export async function renamePending(db: Kysely<Database>, userId: string, name: string, now: Date) {
   await db.updateTable('app_user').set({ name, updated_at: now }).where('id', '=', userId).where('disabled_at', 'is not', null).execute();
-  await db.updateTable('citizen_account').set({ signup_started_at: now, updated_at: now }).where('user_id', '=', userId).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('citizen_account')
+    .set({ signup_started_at: now, updated_at: now })
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 export async function findPending(db: Kysely<Database>, userId: string) {
   return db
     .selectFrom('citizen_account as ca')
     .innerJoin('app_user as u', 'u.id', 'ca.user_id')
-    .select(['u.id', 'u.state_code', 'u.username', 'u.name', 'u.name_hi', 'ca.email', 'ca.mobile', 'u.role', 'u.station_id', 'ca.status', 'ca.version'])
+    .select([
+      'u.id',
+      'u.state_code',
+      'u.username',
+      'u.name',
+      'u.name_hi',
+      'ca.email',
+      'ca.mobile',
+      'u.role',
+      'u.station_id',
+      'ca.status',
+      'ca.version',
+    ])
     .where('ca.user_id', '=', userId)
     .where('ca.status', '=', 'pending')
     .executeTakeFirst();

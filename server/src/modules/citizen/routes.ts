@@ -22,7 +22,17 @@ const signupBody = z
     captchaId: z.string().max(200).optional().describe('From GET /api/v1/auth/captcha; required unless CAPTCHA=off'),
     captchaAnswer: z.string().max(50).optional(),
   })
-  .meta({ examples: [{ name: 'Anita Kulkarni', mobile: '9876501234', email: 'anita.k@mail.example', captchaId: '(captchaId from GET /api/v1/auth/captcha)', captchaAnswer: 'x7k2p' }] });
+  .meta({
+    examples: [
+      {
+        name: 'Anita Kulkarni',
+        mobile: '9876501234',
+        email: 'anita.k@mail.example',
+        captchaId: '(captchaId from GET /api/v1/auth/captcha)',
+        captchaAnswer: 'x7k2p',
+      },
+    ],
+  });
 
 const verifyBody = z
   .object({
@@ -30,10 +40,16 @@ const verifyBody = z
     otp: z.string().trim().min(1).max(20),
     password: z.string().min(1).max(1024),
   })
-  .meta({ examples: [{ signupId: '(signupId from POST /api/v1/citizen/signup)', otp: '123456', password: 'a long passphrase of my own' }] });
+  .meta({
+    examples: [{ signupId: '(signupId from POST /api/v1/citizen/signup)', otp: '123456', password: 'a long passphrase of my own' }],
+  });
 
 const caseStatusQuery = z.object({
-  stateCode: z.string().trim().regex(/^[A-Za-z]{2}$/).optional(),
+  stateCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/)
+    .optional(),
   districtCode: z.string().trim().min(1).max(12).optional(),
   stationCode: z.string().trim().min(2).max(12),
   year: z.coerce.number().int().min(1900).max(2999),
@@ -59,7 +75,10 @@ const suggestQuery = z.object({
 const idParam = z.object({ id: z.uuid() });
 const codeParam = z.object({ code: z.string().trim().min(2).max(12) });
 const attachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
-const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
+const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
 const copyQuery = z.object({ lang: z.enum(['en', 'hi']).default('en') });
 
 const me = (req: FastifyRequest) => authOf(req).user;
@@ -90,7 +109,11 @@ export async function citizenRoutes(app: App, deps: Deps) {
   app.post(
     '/citizen/signup/verify',
     {
-      schema: { tags: ['citizen'], summary: 'Finish the sign-up with the code and a password; opens a session (like a login)', body: verifyBody },
+      schema: {
+        tags: ['citizen'],
+        summary: 'Finish the sign-up with the code and a password; opens a session (like a login)',
+        body: verifyBody,
+      },
       config: { public: true, skipCsrf: true, rateLimit: loginLimit },
     },
     async (req, reply) => {
@@ -104,16 +127,27 @@ export async function citizenRoutes(app: App, deps: Deps) {
 
   app.get(
     '/citizen/complaints',
-    { schema: { tags: ['citizen'], summary: 'My complaints, newest first, with their status', querystring: pageQuery }, config: { permission: 'citizen.own_cases' } },
+    {
+      schema: { tags: ['citizen'], summary: 'My complaints, newest first, with their status', querystring: pageQuery },
+      config: { permission: 'citizen.own_cases' },
+    },
     async (req) => {
-      const { rows, total } = await complaints.listOwnComplaints(db, me(req).id, req.query.pageSize, (req.query.page - 1) * req.query.pageSize);
+      const { rows, total } = await complaints.listOwnComplaints(
+        db,
+        me(req).id,
+        req.query.pageSize,
+        (req.query.page - 1) * req.query.pageSize,
+      );
       return { items: rows.map(citizenComplaintItem), total, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
 
   app.get(
     '/citizen/complaints/:id',
-    { schema: { tags: ['citizen'], summary: 'One of my complaints, with its history as I may see it', params: idParam }, config: { permission: 'citizen.own_cases' } },
+    {
+      schema: { tags: ['citizen'], summary: 'One of my complaints, with its history as I may see it', params: idParam },
+      config: { permission: 'citizen.own_cases' },
+    },
     async (req) => {
       const row = await complaints.getOwnComplaint(db, me(req).id, req.params.id);
       const [events, attachments] = await Promise.all([complaints.listEvents(db, row.id), complaints.listAttachments(db, row.id)]);
@@ -123,7 +157,10 @@ export async function citizenRoutes(app: App, deps: Deps) {
 
   app.get(
     '/citizen/complaints/:id/attachments/:attachmentId',
-    { schema: { tags: ['citizen'], summary: 'Download an attachment of my complaint (as a download only)', params: attachmentParams }, config: { permission: 'citizen.own_cases' } },
+    {
+      schema: { tags: ['citizen'], summary: 'Download an attachment of my complaint (as a download only)', params: attachmentParams },
+      config: { permission: 'citizen.own_cases' },
+    },
     async (req, reply) => {
       const row = await complaints.getOwnComplaint(db, me(req).id, req.params.id);
       const a = await complaints.findAttachment(db, row.id, req.params.attachmentId);
@@ -134,7 +171,10 @@ export async function citizenRoutes(app: App, deps: Deps) {
 
   app.get(
     '/citizen/firs',
-    { schema: { tags: ['citizen'], summary: 'My FIRs (registered from my complaints), with their full stage history' }, config: { permission: 'citizen.own_cases' } },
+    {
+      schema: { tags: ['citizen'], summary: 'My FIRs (registered from my complaints), with their full stage history' },
+      config: { permission: 'citizen.own_cases' },
+    },
     async (req) => {
       const hits = await ownFirs(db, me(req).id);
       return { items: await Promise.all(hits.map((h) => citizenFirView(deps, h))) };
@@ -143,10 +183,19 @@ export async function citizenRoutes(app: App, deps: Deps) {
 
   app.get(
     '/citizen/firs/:id',
-    { schema: { tags: ['citizen'], summary: 'One of my FIRs with its stage history', params: idParam }, config: { permission: 'citizen.own_cases' } },
+    {
+      schema: { tags: ['citizen'], summary: 'One of my FIRs with its stage history', params: idParam },
+      config: { permission: 'citizen.own_cases' },
+    },
     async (req) => {
       const hit = await ownFir(db, me(req).id, req.params.id);
-      await recordAudit(db, deps.clock, req.actor, { action: 'citizen.fir_read', entityType: 'fir', entityId: hit.fir.id, stationId: hit.fir.station_id, districtId: hit.fir.district_id });
+      await recordAudit(db, deps.clock, req.actor, {
+        action: 'citizen.fir_read',
+        entityType: 'fir',
+        entityId: hit.fir.id,
+        stationId: hit.fir.station_id,
+        districtId: hit.fir.district_id,
+      });
       return citizenFirView(deps, hit);
     },
   );
@@ -154,7 +203,12 @@ export async function citizenRoutes(app: App, deps: Deps) {
   app.get(
     '/citizen/firs/:id/copy.pdf',
     {
-      schema: { tags: ['citizen'], summary: 'The free copy of my FIR (BNSS 173(2)) as a PDF, in English or Hindi', params: idParam, querystring: copyQuery },
+      schema: {
+        tags: ['citizen'],
+        summary: 'The free copy of my FIR (BNSS 173(2)) as a PDF, in English or Hindi',
+        params: idParam,
+        querystring: copyQuery,
+      },
       config: { permission: 'citizen.own_cases' },
     },
     async (req, reply) => {
@@ -168,10 +222,16 @@ export async function citizenRoutes(app: App, deps: Deps) {
         details: { lang: req.query.lang, by: 'informant' },
       });
       const base = deps.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
-      const pdf = await renderFirCopyPdf(firCopyData(fir), req.query.lang, { verifyUrl: `${base.replace(/\/$/, '')}/verify/${fir.verification_code}`, printedAt: deps.clock.now() });
+      const pdf = await renderFirCopyPdf(firCopyData(fir), req.query.lang, {
+        verifyUrl: `${base.replace(/\/$/, '')}/verify/${fir.verification_code}`,
+        printedAt: deps.clock.now(),
+      });
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="FIR-${fir.station_code}-${fir.fir_number.replace('/', '-')}-${req.query.lang}.pdf"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="FIR-${fir.station_code}-${fir.fir_number.replace('/', '-')}-${req.query.lang}.pdf"`,
+        )
         .header('x-content-type-options', 'nosniff')
         .send(pdf);
     },
@@ -184,7 +244,8 @@ export async function citizenRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags: ['public'],
-        summary: 'Public case status by police station, year and FIR number (with a captcha). A sensitive FIR answers exactly like one that does not exist.',
+        summary:
+          'Public case status by police station, year and FIR number (with a captcha). A sensitive FIR answers exactly like one that does not exist.',
         querystring: caseStatusQuery,
       },
       config: { public: true, rateLimit: publicLimit },
@@ -197,7 +258,8 @@ export async function citizenRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags: ['public'],
-        summary: 'A police station’s FIRs for the public: non-sensitive only, with date, sections and stage (Youth Bar Association v. Union of India, SC 2016)',
+        summary:
+          'A police station’s FIRs for the public: non-sensitive only, with date, sections and stage (Youth Bar Association v. Union of India, SC 2016)',
         params: codeParam,
         querystring: stationListQuery,
       },
@@ -209,7 +271,11 @@ export async function citizenRoutes(app: App, deps: Deps) {
   app.get(
     '/public/station-suggestions',
     {
-      schema: { tags: ['public'], summary: 'Police stations suggested for a place (by the words typed, or the nearest to a point)', querystring: suggestQuery },
+      schema: {
+        tags: ['public'],
+        summary: 'Police stations suggested for a place (by the words typed, or the nearest to a point)',
+        querystring: suggestQuery,
+      },
       config: { public: true, rateLimit: publicLimit },
     },
     async (req) => ({ items: await suggestStations(db, deps.config.STATE_CODE, req.query) }),

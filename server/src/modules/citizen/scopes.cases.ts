@@ -15,7 +15,9 @@ async function ownFir(t: TestContext) {
   const hit = firs.get(t);
   if (hit) return hit;
   const c = await fileComplaintAs(t, await citizen(t), { kind: 'threat_intimidation' });
-  const r = await (await t.login('duty.ps1')).post(`/api/v1/complaints/${c.id}/register-fir`, { sections: [{ act: 'BNS', section: '351(3)' }] });
+  const r = await (
+    await t.login('duty.ps1')
+  ).post(`/api/v1/complaints/${c.id}/register-fir`, { sections: [{ act: 'BNS', section: '351(3)' }] });
   if (r.statusCode !== 201) throw new Error(`register failed: ${r.statusCode} ${r.body}`);
   const fir = { id: r.json().fir.id as string, firNumber: r.json().fir.firNumber as string };
   firs.set(t, fir);
@@ -34,9 +36,22 @@ export const cases = defineCases([
     expectSuccess: true,
   },
   // Always refused here (no such sign-up): listed so an unexpected success fails.
-  { route: 'POST /api/v1/citizen/signup/verify', allow: EVERYONE, place: 'none', path: () => '/api/v1/citizen/signup/verify', body: () => ({ signupId: '00000000-0000-7000-8000-000000000000', otp: '000000', password: 'a long passphrase of my own' }), expectSuccess: false },
+  {
+    route: 'POST /api/v1/citizen/signup/verify',
+    allow: EVERYONE,
+    place: 'none',
+    path: () => '/api/v1/citizen/signup/verify',
+    body: () => ({ signupId: '00000000-0000-7000-8000-000000000000', otp: '000000', password: 'a long passphrase of my own' }),
+    expectSuccess: false,
+  },
   { route: 'GET /api/v1/citizen/complaints', allow: ['citizen'], place: 'none', path: () => '/api/v1/citizen/complaints' },
-  { route: 'GET /api/v1/citizen/complaints/:id', allow: ['citizen'], place: 'none', setup: async (t) => fileComplaintAs(t, await citizen(t)), path: (_t, c) => `/api/v1/citizen/complaints/${c.id}` },
+  {
+    route: 'GET /api/v1/citizen/complaints/:id',
+    allow: ['citizen'],
+    place: 'none',
+    setup: async (t) => fileComplaintAs(t, await citizen(t)),
+    path: (_t, c) => `/api/v1/citizen/complaints/${c.id}`,
+  },
   {
     route: 'GET /api/v1/citizen/complaints/:id/attachments/:attachmentId',
     allow: ['citizen'],
@@ -48,15 +63,33 @@ export const cases = defineCases([
     path: (_t, c) => `/api/v1/citizen/complaints/${c.id}/attachments/${c.attachments[0].id}`,
   },
   { route: 'GET /api/v1/citizen/firs', allow: ['citizen'], place: 'none', path: () => '/api/v1/citizen/firs' },
-  { route: 'GET /api/v1/citizen/firs/:id', allow: ['citizen'], place: 'none', setup: ownFir, path: (_t, f) => `/api/v1/citizen/firs/${f.id}` },
-  { route: 'GET /api/v1/citizen/firs/:id/copy.pdf', allow: ['citizen'], place: 'none', setup: ownFir, path: (_t, f) => `/api/v1/citizen/firs/${f.id}/copy.pdf` },
+  {
+    route: 'GET /api/v1/citizen/firs/:id',
+    allow: ['citizen'],
+    place: 'none',
+    setup: ownFir,
+    path: (_t, f) => `/api/v1/citizen/firs/${f.id}`,
+  },
+  {
+    route: 'GET /api/v1/citizen/firs/:id/copy.pdf',
+    allow: ['citizen'],
+    place: 'none',
+    setup: ownFir,
+    path: (_t, f) => `/api/v1/citizen/firs/${f.id}/copy.pdf`,
+  },
   {
     route: 'GET /api/v1/public/case-status',
     allow: EVERYONE,
     place: 'none',
     setup: ownFir,
-    path: (_t, f) => `/api/v1/public/case-status?stationCode=PS01&year=${f.firNumber.split('/')[1]}&number=${encodeURIComponent(f.firNumber)}`,
+    path: (_t, f) =>
+      `/api/v1/public/case-status?stationCode=PS01&year=${f.firNumber.split('/')[1]}&number=${encodeURIComponent(f.firNumber)}`,
   },
   { route: 'GET /api/v1/public/stations/:code/firs', allow: EVERYONE, place: 'none', path: () => '/api/v1/public/stations/PS01/firs' },
-  { route: 'GET /api/v1/public/station-suggestions', allow: EVERYONE, place: 'none', path: () => '/api/v1/public/station-suggestions?place=Kotwali' },
+  {
+    route: 'GET /api/v1/public/station-suggestions',
+    allow: EVERYONE,
+    place: 'none',
+    path: () => '/api/v1/public/station-suggestions?place=Kotwali',
+  },
 ]);

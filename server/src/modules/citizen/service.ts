@@ -62,7 +62,13 @@ async function stationOf(db: Kysely<Database>, stateCode: string, code: string, 
 }
 
 /** An FIR of a station by year and serial, through the firs module's list (state-wide read, for the public lookup only). */
-async function firByNumber(db: Kysely<Database>, stateCode: string, stationId: string, year: number, serial: number): Promise<FirRecord | undefined> {
+async function firByNumber(
+  db: Kysely<Database>,
+  stateCode: string,
+  stationId: string,
+  year: number,
+  serial: number,
+): Promise<FirRecord | undefined> {
   const firNumber = `${String(serial).padStart(4, '0')}/${year}`;
   const scope = { level: 'state' as const, stateCode };
   const { rows } = await listFirs(db, scope, { stationId, year, q: firNumber, limit: 5, offset: 0 });
@@ -112,7 +118,11 @@ export const stationNotFound = () => notFound('Police station', 'पुलिस
  * [from, to] (IST days, at most 31 days; default the last 7). FIRs appear as soon as they are
  * registered, well within the 24 hours the Supreme Court allows.
  */
-export async function stationFirList(deps: Pick<Deps, 'db' | 'config' | 'clock'>, code: string, q: { from?: string; to?: string; page: number; pageSize: number }) {
+export async function stationFirList(
+  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
+  code: string,
+  q: { from?: string; to?: string; page: number; pageSize: number },
+) {
   const db = deps.db.kysely;
   const st = await findStationByCode(db, deps.config.STATE_CODE, code.trim().toUpperCase());
   if (!st) throw stationNotFound();
@@ -122,9 +132,14 @@ export async function stationFirList(deps: Pick<Deps, 'db' | 'config' | 'clock'>
   const from = new Date(`${fromDay}T00:00:00+05:30`);
   const to = new Date(new Date(`${toDay}T00:00:00+05:30`).getTime() + 86_400_000);
   if (to <= from || to.getTime() - from.getTime() > 31 * 86_400_000)
-    throw unprocessable('date_range_invalid', 'Give a range of at most 31 days, "to" not before "from".', 'अधिकतम 31 दिनों की अवधि दें, "तक" "से" के पहले न हो।', {
-      to: 'out of range',
-    });
+    throw unprocessable(
+      'date_range_invalid',
+      'Give a range of at most 31 days, "to" not before "from".',
+      'अधिकतम 31 दिनों की अवधि दें, "तक" "से" के पहले न हो।',
+      {
+        to: 'out of range',
+      },
+    );
   const rows = await publicFirList(db, st.id, { from, to }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return {
     station: { code: st.code, name: st.name, nameHi: st.name_hi, phone: st.phone },
@@ -147,7 +162,11 @@ const km = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) =>
  * Stations suggested for a place: the nearest ones to a point, or those whose name, or whose
  * district's name, appears in the place as typed. A suggestion only; the citizen chooses.
  */
-export async function suggestStations(db: Kysely<Database>, stateCode: string, q: { place?: string; lat?: number; lng?: number; limit: number }) {
+export async function suggestStations(
+  db: Kysely<Database>,
+  stateCode: string,
+  q: { place?: string; lat?: number; lng?: number; limit: number },
+) {
   const [stations, districts] = await Promise.all([listStations(db, stateCode), listDistricts(db, stateCode)]);
   const dn = new Map(districts.map((d) => [d.id, d]));
   const text = (q.place ?? '').toLowerCase();
@@ -192,7 +211,10 @@ export const firNotFoundForCitizen = () => notFound('FIR', 'एफआईआर',
  * (a zero FIR re-registered at the jurisdictional station). Nothing else: another person's FIR
  * answers 404 like a missing one.
  */
-export async function ownFirs(db: Kysely<Database>, citizenId: string): Promise<{ fir: FirRecord; ackNumber: string; complaintId: string }[]> {
+export async function ownFirs(
+  db: Kysely<Database>,
+  citizenId: string,
+): Promise<{ fir: FirRecord; ackNumber: string; complaintId: string }[]> {
   const links = await firIdsOfCitizen(db, citizenId);
   const out: { fir: FirRecord; ackNumber: string; complaintId: string }[] = [];
   const seen = new Set<string>();
@@ -218,7 +240,10 @@ export async function ownFir(db: Kysely<Database>, citizenId: string, firId: str
 }
 
 /** What the informant sees of their FIR: the public facts, the full stage history, and the copy's address. */
-export async function citizenFirView(deps: Pick<Deps, 'config'> & { db: { kysely: Kysely<Database> } }, hit: { fir: FirRecord; ackNumber: string; complaintId: string }) {
+export async function citizenFirView(
+  deps: Pick<Deps, 'config'> & { db: { kysely: Kysely<Database> } },
+  hit: { fir: FirRecord; ackNumber: string; complaintId: string },
+) {
   const db = deps.db.kysely;
   const { fir } = hit;
   const facts = await caseStatusFacts(db, { id: fir.id, stateCode: fir.state_code, stationId: fir.station_id, stage: fir.stage });

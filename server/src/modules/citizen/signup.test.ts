@@ -10,7 +10,9 @@ const anon = (): Client => {
   return c;
 };
 const outboxTo = async (to: string) =>
-  (await t.db.kysely.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; kind: string; text: string; secret?: boolean }).filter((p) => p.to === to);
+  (await t.db.kysely.selectFrom('outbox').select('payload').execute())
+    .map((r) => r.payload as { to: string; kind: string; text: string; secret?: boolean })
+    .filter((p) => p.to === to);
 
 beforeAll(async () => {
   t = await startTestApp({ config: { RATE_LIMIT_LOGIN_PER_MINUTE: '1000' } });
@@ -35,10 +37,19 @@ describe('citizen sign-up', () => {
     expect(v.json().user).toMatchObject({ role: 'citizen', username: '9876501234', name: 'Anita Kulkarni' });
     expect((await c.get('/api/v1/auth/me')).json()).toMatchObject({ role: 'citizen' });
     // The code is used up, and the account logs in with the mobile number or the e-mail.
-    expect((await anon().post('/api/v1/citizen/signup/verify', { signupId: s.json().signupId, otp: code, password: CITIZEN_PASSWORD })).statusCode).toBe(400);
+    expect(
+      (await anon().post('/api/v1/citizen/signup/verify', { signupId: s.json().signupId, otp: code, password: CITIZEN_PASSWORD }))
+        .statusCode,
+    ).toBe(400);
     expect((await anon().post('/api/v1/auth/login', { username: '9876501234', password: CITIZEN_PASSWORD })).statusCode).toBe(200);
-    expect((await anon().post('/api/v1/auth/login', { username: 'anita.k@mail.example', password: CITIZEN_PASSWORD })).statusCode).toBe(200);
-    const account = await t.db.kysely.selectFrom('citizen_account').selectAll().where('mobile', '=', '9876501234').executeTakeFirstOrThrow();
+    expect((await anon().post('/api/v1/auth/login', { username: 'anita.k@mail.example', password: CITIZEN_PASSWORD })).statusCode).toBe(
+      200,
+    );
+    const account = await t.db.kysely
+      .selectFrom('citizen_account')
+      .selectAll()
+      .where('mobile', '=', '9876501234')
+      .executeTakeFirstOrThrow();
     expect(account).toMatchObject({ status: 'active' });
     expect(account.mobile_verified_at).toBeTruthy();
   });
@@ -50,10 +61,16 @@ describe('citizen sign-up', () => {
     const weak = await c.post('/api/v1/citizen/signup/verify', { signupId: s.signupId, otp: code, password: 'password123' });
     expect(weak.statusCode).toBe(422);
     expect(errorOf(weak)).toMatchObject({ code: 'password_rejected', fields: { password: expect.any(String) } });
-    const wrong = await c.post('/api/v1/citizen/signup/verify', { signupId: s.signupId, otp: code === '000000' ? '111111' : '000000', password: CITIZEN_PASSWORD });
+    const wrong = await c.post('/api/v1/citizen/signup/verify', {
+      signupId: s.signupId,
+      otp: code === '000000' ? '111111' : '000000',
+      password: CITIZEN_PASSWORD,
+    });
     expect(wrong.statusCode).toBe(400);
     expect(errorOf(wrong).code).toBe('otp_invalid');
-    expect((await c.post('/api/v1/citizen/signup/verify', { signupId: s.signupId, otp: code, password: CITIZEN_PASSWORD })).statusCode).toBe(201);
+    expect(
+      (await c.post('/api/v1/citizen/signup/verify', { signupId: s.signupId, otp: code, password: CITIZEN_PASSWORD })).statusCode,
+    ).toBe(201);
   });
 
   it('ends the code after five wrong tries', async () => {
@@ -61,8 +78,13 @@ describe('citizen sign-up', () => {
     const s = (await c.post('/api/v1/citizen/signup', { name: 'Salma Begum', mobile: '9876501236' })).json();
     const code = (await lastCodeSentTo(t, '9876501236'))!;
     const wrongCode = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) expect((await c.post('/api/v1/citizen/signup/verify', { signupId: s.signupId, otp: wrongCode, password: CITIZEN_PASSWORD })).statusCode).toBe(400);
-    expect((await c.post('/api/v1/citizen/signup/verify', { signupId: s.signupId, otp: code, password: CITIZEN_PASSWORD })).statusCode).toBe(400);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await c.post('/api/v1/citizen/signup/verify', { signupId: s.signupId, otp: wrongCode, password: CITIZEN_PASSWORD })).statusCode,
+      ).toBe(400);
+    expect(
+      (await c.post('/api/v1/citizen/signup/verify', { signupId: s.signupId, otp: code, password: CITIZEN_PASSWORD })).statusCode,
+    ).toBe(400);
   });
 
   it('answers alike for a number that already has an account, sends it no code, and tells its owner', async () => {
@@ -75,10 +97,15 @@ describe('citizen sign-up', () => {
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)!.kind).toBe('citizen_signup_existing');
     expect(await lastCodeSentTo(t, '9812345670')).toBeUndefined();
-    expect((await anon().post('/api/v1/citizen/signup/verify', { signupId: r.json().signupId, otp: '123456', password: CITIZEN_PASSWORD })).statusCode).toBe(400);
+    expect(
+      (await anon().post('/api/v1/citizen/signup/verify', { signupId: r.json().signupId, otp: '123456', password: CITIZEN_PASSWORD }))
+        .statusCode,
+    ).toBe(400);
     // Nor with an officer's e-mail.
     expect((await anon().post('/api/v1/citizen/signup', { name: 'Someone', email: 'duty.ps1@cctns.example' })).statusCode).toBe(202);
-    expect(await t.db.kysely.selectFrom('citizen_account').select('user_id').where('email', '=', 'duty.ps1@cctns.example').execute()).toEqual([]);
+    expect(
+      await t.db.kysely.selectFrom('citizen_account').select('user_id').where('email', '=', 'duty.ps1@cctns.example').execute(),
+    ).toEqual([]);
   });
 
   it('sends a new code to a sign-up begun earlier, not twice within a minute', async () => {

@@ -83,7 +83,11 @@ export async function startSignup(deps: Deps, actor: ActorContext, input: Signup
   const db = deps.db.kysely;
   // argon2 outside the transaction: PGlite has one connection, and a hash takes a while.
   const unusableHash = await hashPassword(randomBytes(32).toString('base64url'));
-  const answer = { signupId: newId(), sentTo: [...(mobile ? [maskMobile(mobile)] : []), ...(email ? [maskEmail(email)] : [])], expiresInSeconds: OTP_TTL_MS / 1000 };
+  const answer = {
+    signupId: newId(),
+    sentTo: [...(mobile ? [maskMobile(mobile)] : []), ...(email ? [maskEmail(email)] : [])],
+    expiresInSeconds: OTP_TTL_MS / 1000,
+  };
   await db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const holders = await repo.findAccountHolder(trx, mobile, email);
@@ -92,7 +96,11 @@ export async function startSignup(deps: Deps, actor: ActorContext, input: Signup
     if (taken.length || pending.length > 1) {
       for (const h of taken.slice(0, 2))
         await notifyPerson(trx, deps.clock, { stateCode: h.state_code, email: h.email, mobile: h.mobile }, existingAccountNotice);
-      await recordAudit(trx, deps.clock, actor, { action: 'citizen.signup_start', outcome: 'denied', details: { reason: 'already_registered' } });
+      await recordAudit(trx, deps.clock, actor, {
+        action: 'citizen.signup_start',
+        outcome: 'denied',
+        details: { reason: 'already_registered' },
+      });
       return;
     }
     let userId: string;
@@ -100,7 +108,13 @@ export async function startSignup(deps: Deps, actor: ActorContext, input: Signup
       // A sign-up begun earlier and not finished: the same pending account gets a new code.
       userId = pending[0].id;
       if (pending[0].mobile !== mobile || (pending[0].email ?? null) !== email) {
-        await recordAudit(trx, deps.clock, actor, { action: 'citizen.signup_start', outcome: 'denied', entityType: 'user', entityId: userId, details: { reason: 'channels_differ' } });
+        await recordAudit(trx, deps.clock, actor, {
+          action: 'citizen.signup_start',
+          outcome: 'denied',
+          entityType: 'user',
+          entityId: userId,
+          details: { reason: 'channels_differ' },
+        });
         return;
       }
       await repo.renamePending(trx, userId, input.name, now);
@@ -118,18 +132,38 @@ export async function startSignup(deps: Deps, actor: ActorContext, input: Signup
         now,
       });
       if (!opened) {
-        await recordAudit(trx, deps.clock, actor, { action: 'citizen.signup_start', outcome: 'denied', details: { reason: 'already_registered' } });
+        await recordAudit(trx, deps.clock, actor, {
+          action: 'citizen.signup_start',
+          outcome: 'denied',
+          details: { reason: 'already_registered' },
+        });
         return;
       }
     }
     answer.signupId = userId;
     const issued = await issueOtp(trx, deps.clock, keys, userId, SIGNUP);
     if (!issued) {
-      await recordAudit(trx, deps.clock, actor, { action: 'citizen.signup_start', outcome: 'denied', entityType: 'user', entityId: userId, details: { reason: 'resend_too_soon' } });
+      await recordAudit(trx, deps.clock, actor, {
+        action: 'citizen.signup_start',
+        outcome: 'denied',
+        entityType: 'user',
+        entityId: userId,
+        details: { reason: 'resend_too_soon' },
+      });
       return;
     }
-    const channels = await notifyPerson(trx, deps.clock, { stateCode: deps.config.STATE_CODE, email, mobile }, signupOtpNotice(issued.code, OTP_TTL_MS / 60_000, issued.expiresAt));
-    await recordAudit(trx, deps.clock, { ...actor, userId }, { action: 'citizen.signup_start', entityType: 'user', entityId: userId, details: { channels } });
+    const channels = await notifyPerson(
+      trx,
+      deps.clock,
+      { stateCode: deps.config.STATE_CODE, email, mobile },
+      signupOtpNotice(issued.code, OTP_TTL_MS / 60_000, issued.expiresAt),
+    );
+    await recordAudit(
+      trx,
+      deps.clock,
+      { ...actor, userId },
+      { action: 'citizen.signup_start', entityType: 'user', entityId: userId, details: { channels } },
+    );
   });
   return answer;
 }
@@ -139,24 +173,42 @@ export async function startSignup(deps: Deps, actor: ActorContext, input: Signup
  * code is tried, so it does not use up a try. A wrong, expired or used code, or an unknown
  * signup id, answers otp_invalid (400). Returns the new session.
  */
-export async function completeSignup(deps: Deps, actor: ActorContext, input: { signupId: string; otp: string; password: string }, previousToken?: string): Promise<NewSession> {
+export async function completeSignup(
+  deps: Deps,
+  actor: ActorContext,
+  input: { signupId: string; otp: string; password: string },
+  previousToken?: string,
+): Promise<NewSession> {
   const db = deps.db.kysely;
   if (!isUuid(input.signupId)) throw otpInvalid();
   const pending = await repo.findPending(db, input.signupId);
-  const check = await checkNewPassword(db, input.password, pending ? { username: pending.username, name: pending.name, name_hi: null, station_id: null } : undefined, 'password');
+  const check = await checkNewPassword(
+    db,
+    input.password,
+    pending ? { username: pending.username, name: pending.name, name_hi: null, station_id: null } : undefined,
+    'password',
+  );
   if (!check.ok) throw passwordRejected(check, 'password');
   if (!pending) throw otpInvalid();
   const keys = await serverKeys(deps.config, deps.db);
   const checked = await db.transaction().execute(async (trx) => {
     const r = await checkOtp(trx, deps.clock, keys, pending.id, SIGNUP, input.otp.trim());
     if (r.result !== 'ok')
-      await recordAudit(trx, deps.clock, { ...actor, userId: pending.id, username: pending.username, role: 'citizen' }, {
-        action: 'citizen.signup_verify',
-        outcome: 'failure',
-        entityType: 'user',
-        entityId: pending.id,
-        details: { reason: r.result === 'none' ? 'no_live_code' : 'wrong_code', ...(r.result === 'wrong' ? { triesLeft: r.triesLeft } : {}) },
-      });
+      await recordAudit(
+        trx,
+        deps.clock,
+        { ...actor, userId: pending.id, username: pending.username, role: 'citizen' },
+        {
+          action: 'citizen.signup_verify',
+          outcome: 'failure',
+          entityType: 'user',
+          entityId: pending.id,
+          details: {
+            reason: r.result === 'none' ? 'no_live_code' : 'wrong_code',
+            ...(r.result === 'wrong' ? { triesLeft: r.triesLeft } : {}),
+          },
+        },
+      );
     return r;
   });
   // Thrown after the commit, so the used try is kept.
@@ -165,7 +217,10 @@ export async function completeSignup(deps: Deps, actor: ActorContext, input: { s
   return db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     if (!(await consumeOtp(trx, deps.clock, checked.otpId))) throw otpInvalid();
-    if (!(await repo.activate(trx, { userId: pending.id, version: pending.version, mobile: pending.mobile, email: pending.email }, hash, now))) throw otpInvalid();
+    if (
+      !(await repo.activate(trx, { userId: pending.id, version: pending.version, mobile: pending.mobile, email: pending.email }, hash, now))
+    )
+      throw otpInvalid();
     const user = await findUserById(trx, pending.id);
     if (!user) throw new AppError(500, 'internal_error', 'The account could not be opened.', 'खाता नहीं खुल सका।');
     const who = { ...actor, userId: user.id, username: user.username, role: 'citizen', stateCode: user.state_code };
@@ -175,4 +230,6 @@ export async function completeSignup(deps: Deps, actor: ActorContext, input: { s
 }
 
 export const signupChannelRequired = () =>
-  badRequest('Give a mobile number or an e-mail address.', 'मोबाइल नंबर या ई-मेल पता दें।', { mobile: 'give a mobile number or an e-mail address' });
+  badRequest('Give a mobile number or an e-mail address.', 'मोबाइल नंबर या ई-मेल पता दें।', {
+    mobile: 'give a mobile number or an e-mail address',
+  });

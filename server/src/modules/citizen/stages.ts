@@ -13,7 +13,14 @@ import { istDay } from '../complaints/messages.js';
  * `notifyStageChange` in the same transaction; it appends to the history and tells the
  * informant by SMS/e-mail through the outbox.
  */
-export const CASE_STAGES = ['registered', 'under_investigation', 'charge_sheeted', 'final_report_filed', 'under_trial', 'disposed'] as const;
+export const CASE_STAGES = [
+  'registered',
+  'under_investigation',
+  'charge_sheeted',
+  'final_report_filed',
+  'under_trial',
+  'disposed',
+] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
 export const STAGE_LABELS = {
@@ -70,7 +77,8 @@ function stageNotice(fir: FirRecord, stage: string, result: string | null): Noti
   const what = `FIR No. ${fir.fir_number} of PS ${fir.station_name}`;
   const whatHi = `थाना ${fir.station_name_hi} की एफआईआर संख्या ${fir.fir_number}`;
   const res = result ? ` (${result.replace(/_/g, ' ')})` : '';
-  const copyEn = stage === 'registered' ? ' A free copy of the FIR (BNSS 173(2)) can be downloaded under "My FIRs" on the citizen portal.' : '';
+  const copyEn =
+    stage === 'registered' ? ' A free copy of the FIR (BNSS 173(2)) can be downloaded under "My FIRs" on the citizen portal.' : '';
   const copyHi = stage === 'registered' ? ' एफआईआर की निःशुल्क प्रति (बीएनएसएस 173(2)) नागरिक पोर्टल पर "मेरी एफआईआर" में डाउनलोड करें।' : '';
   return {
     kind: stage === 'registered' ? 'fir_registered' : 'case_stage_change',
@@ -104,7 +112,12 @@ export interface StageChangeOptions {
  * Throws nothing for an unknown FIR (returns recorded: false), so a caller's change never fails
  * on a notice.
  */
-export async function notifyStageChange(trx: Kysely<Database>, firId: string, newStage: string, opts: StageChangeOptions = {}): Promise<{ recorded: boolean; notified: number }> {
+export async function notifyStageChange(
+  trx: Kysely<Database>,
+  firId: string,
+  newStage: string,
+  opts: StageChangeOptions = {},
+): Promise<{ recorded: boolean; notified: number }> {
   const fir = await findFirById(trx, firId);
   if (!fir) return { recorded: false, notified: 0 };
   const last = await trx
@@ -148,7 +161,13 @@ export async function notifyStageChange(trx: Kysely<Database>, firId: string, ne
  * stages starts with 'registered' at its registration time.
  */
 export async function stageHistory(db: Kysely<Database>, fir: Pick<FirRecord, 'id' | 'registered_at' | 'stage' | 'stage_changed_at'>) {
-  const rows = await db.selectFrom('case_stage_event').select(['stage', 'result', 'at', 'note']).where('fir_id', '=', fir.id).orderBy('at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('case_stage_event')
+    .select(['stage', 'result', 'at', 'note'])
+    .where('fir_id', '=', fir.id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   const items = rows.map((r) => ({ stage: r.stage, result: r.result, at: r.at, note: r.note }));
   if (!items.some((i) => i.stage === 'registered')) items.unshift({ stage: 'registered', result: null, at: fir.registered_at, note: null });
   const lastStage = items[items.length - 1]?.stage;

@@ -25,8 +25,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const db = () => t.db.kysely;
-const gdOf = (complaintId: string) => db().selectFrom('gd_entry').selectAll().where('ref_id', '=', complaintId).orderBy('recorded_at').execute();
-const auditOf = (entityId: string) => db().selectFrom('audit_event').select(['action', 'actor_username', 'outcome']).where('entity_id', '=', entityId).orderBy('seq').execute();
+const gdOf = (complaintId: string) =>
+  db().selectFrom('gd_entry').selectAll().where('ref_id', '=', complaintId).orderBy('recorded_at').execute();
+const auditOf = (entityId: string) =>
+  db().selectFrom('audit_event').select(['action', 'actor_username', 'outcome']).where('entity_id', '=', entityId).orderBy('seq').execute();
 const messagesTo = async (to: string, kind?: string) =>
   (await db().selectFrom('outbox').select(['topic', 'payload']).orderBy('created_at').execute())
     .map((r) => ({ topic: r.topic, ...(r.payload as { to: string; kind: string; text: string }) }))
@@ -47,12 +49,30 @@ describe('filing a complaint', () => {
     expect(sms.some((m) => m.text.includes(a.ackNumber) && m.topic === 'sms')).toBe(true);
     expect(mail.some((m) => m.text.includes(a.ackNumber) && m.topic === 'email')).toBe(true);
     const mine = (await citizen.get('/api/v1/citizen/complaints')).json();
-    expect(mine.items.find((i: { id: string }) => i.id === a.id)).toMatchObject({ ackNumber: a.ackNumber, status: 'submitted', statusLabelEn: expect.any(String) });
+    expect(mine.items.find((i: { id: string }) => i.id === a.id)).toMatchObject({
+      ackNumber: a.ackNumber,
+      status: 'submitted',
+      statusLabelEn: expect.any(String),
+    });
     // The receipt is in the station's GD, written by the portal, and the filing is audited.
     const gd = await gdOf(a.id);
     expect(gd).toMatchObject([{ kind: 'complaint', officer_id: null, station_id: t.ids.stations.PS01 }]);
     expect(gd[0].text).toContain(a.ackNumber);
     expect((await auditOf(a.id)).map((x) => x.action)).toContain('complaint.file');
+  });
+
+  it('files one complaint for a repeated submission with the same Idempotency-Key, and refuses the key for a different one', async () => {
+    const key = `test-${Date.now()}-key`;
+    const a = await citizen.post('/api/v1/public/complaints', makeComplaintInput(THREAT), { 'idempotency-key': key });
+    const b = await citizen.post('/api/v1/public/complaints', makeComplaintInput(THREAT), { 'idempotency-key': key });
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.json().id).toBe(a.json().id);
+    expect(b.headers['idempotent-replayed']).toBe('true');
+    const other = await citizen.post('/api/v1/public/complaints', makeComplaintInput({ kind: 'hurt_assault' }), { 'idempotency-key': key });
+    expect(other.statusCode).toBe(422);
+    expect(errorOf(other).code).toBe('idempotency_key_reused');
+    const bad = await citizen.post('/api/v1/public/complaints', makeComplaintInput(THREAT), { 'idempotency-key': 'x' });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('refuses a malformed body with 400 naming the fields', async () => {
@@ -63,7 +83,10 @@ describe('filing a complaint', () => {
   });
 
   it('refuses an occurrence in the future, or "to" before "from", with 422', async () => {
-    const future = await citizen.post('/api/v1/public/complaints', makeComplaintInput({ occurrence: { from: '2026-01-16T10:00:00+05:30', place: 'Sarafa Bazaar' } }));
+    const future = await citizen.post(
+      '/api/v1/public/complaints',
+      makeComplaintInput({ occurrence: { from: '2026-01-16T10:00:00+05:30', place: 'Sarafa Bazaar' } }),
+    );
     expect(future.statusCode).toBe(422);
     expect(errorOf(future)).toMatchObject({ code: 'occurrence_time_invalid', fields: { 'occurrence.from': 'is in the future' } });
     const backwards = await citizen.post(
@@ -181,7 +204,10 @@ describe('non-cognizable report (BNSS 174)', () => {
 
   it('records an NCR with its number, a GD entry and the audit row, and refers the citizen to the Magistrate', async () => {
     const c = await fileComplaintAs(t, citizen, THREAT);
-    const r = await duty1.post(`/api/v1/complaints/${c.id}/ncr`, { sections: [{ act: 'BNS', section: '351(2)' }], referredTo: 'JMFC, Vindhyanagar' });
+    const r = await duty1.post(`/api/v1/complaints/${c.id}/ncr`, {
+      sections: [{ act: 'BNS', section: '351(2)' }],
+      referredTo: 'JMFC, Vindhyanagar',
+    });
     expect(r.statusCode, r.body).toBe(201);
     const { ncr, complaint } = r.json();
     expect(ncr.ncrNumber).toMatch(/^\d{4}\/2026$/);
@@ -189,7 +215,11 @@ describe('non-cognizable report (BNSS 174)', () => {
     const gd = await db().selectFrom('gd_entry').selectAll().where('ref_id', '=', ncr.ncrId).execute();
     expect(gd).toMatchObject([{ kind: 'ncr', station_id: t.ids.stations.PS01 }]);
     expect((await auditOf(c.id)).map((x) => x.action)).toContain('complaint.ncr_recorded');
-    expect((await messagesTo('meera.joshi@mail.example', 'complaint_update')).some((m) => m.text.includes('JMFC, Vindhyanagar') && m.text.includes('BNSS 174'))).toBe(true);
+    expect(
+      (await messagesTo('meera.joshi@mail.example', 'complaint_update')).some(
+        (m) => m.text.includes('JMFC, Vindhyanagar') && m.text.includes('BNSS 174'),
+      ),
+    ).toBe(true);
     const reg = (await duty1.get('/api/v1/complaints/ncr-register?from=2026-01-01&to=2026-01-31')).json();
     expect(reg.items.map((i: { ncrNumber: string }) => i.ncrNumber)).toContain(ncr.ncrNumber);
   });
@@ -198,7 +228,10 @@ describe('non-cognizable report (BNSS 174)', () => {
 describe('transfer to another station', () => {
   it('moves the complaint to the other station’s inbox, with transfer-out and transfer-in GD entries', async () => {
     const c = await fileComplaintAs(t, citizen, THREAT);
-    const r = await duty1.post(`/api/v1/complaints/${c.id}/transfer`, { toStationCode: 'PS02', reason: 'The place lies in PS Civil Lines limits.' });
+    const r = await duty1.post(`/api/v1/complaints/${c.id}/transfer`, {
+      toStationCode: 'PS02',
+      reason: 'The place lies in PS Civil Lines limits.',
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect((await duty1.get(`/api/v1/complaints/${c.id}`)).statusCode).toBe(404);
     const there = (await duty2.get(`/api/v1/complaints/${c.id}`)).json();
@@ -247,7 +280,10 @@ describe('preliminary enquiry (BNSS 173(3))', () => {
   it('is refused for an offence punishable with 7 years (BNS 318(4)) and one under 3 years (BNS 351(2))', async () => {
     const c = await fileComplaintAs(t, citizen, { kind: 'cheating_fraud' });
     for (const section of ['318(4)', '351(2)']) {
-      const r = await duty1.post(`/api/v1/complaints/${c.id}/enquiry`, { sections: [{ act: 'BNS', section }], reason: 'Enquiry into the facts first.' });
+      const r = await duty1.post(`/api/v1/complaints/${c.id}/enquiry`, {
+        sections: [{ act: 'BNS', section }],
+        reason: 'Enquiry into the facts first.',
+      });
       expect(r.statusCode, section).toBe(422);
       expect(errorOf(r).code).toBe('enquiry_not_allowed');
     }
@@ -255,25 +291,38 @@ describe('preliminary enquiry (BNSS 173(3))', () => {
 
   it('waits for the SDPO’s permission; once permitted, a 14-day clock runs and shows on the dashboard', async () => {
     const c = await fileComplaintAs(t, citizen, { kind: 'cheating_fraud' });
-    const opened = await duty1.post(`/api/v1/complaints/${c.id}/enquiry`, { sections: [{ act: 'BNS', section: '318(2)' }], reason: 'A money dispute; enquire first.' });
+    const opened = await duty1.post(`/api/v1/complaints/${c.id}/enquiry`, {
+      sections: [{ act: 'BNS', section: '318(2)' }],
+      reason: 'A money dispute; enquire first.',
+    });
     expect(opened.statusCode, opened.body).toBe(200);
     expect(opened.json()).toMatchObject({ status: 'preliminary_enquiry', enquiry: { state: 'awaiting_approval' } });
     // Not closable before permission; the duty officer cannot permit it.
     expect(opened.json().actions).not.toContain('close');
     expect((await duty1.post(`/api/v1/complaints/${c.id}/close`, { reason: 'No case made out at all.' })).statusCode).toBe(409);
-    expect((await duty1.post(`/api/v1/complaints/${c.id}/enquiry/decision`, { approve: true, remarks: 'Permitted.' })).statusCode).toBe(403);
-    expect((await (await t.login('sp.d2')).post(`/api/v1/complaints/${c.id}/enquiry/decision`, { approve: true, remarks: 'Permitted.' })).statusCode).toBe(404);
+    expect((await duty1.post(`/api/v1/complaints/${c.id}/enquiry/decision`, { approve: true, remarks: 'Permitted.' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await (await t.login('sp.d2')).post(`/api/v1/complaints/${c.id}/enquiry/decision`, { approve: true, remarks: 'Permitted.' }))
+        .statusCode,
+    ).toBe(404);
     const dash0 = (await duty1.get('/api/v1/dashboard')).json().counts;
     expect(dash0.enquiriesAwaitingApproval).toBeGreaterThanOrEqual(1);
 
-    const decided = await sdpo.post(`/api/v1/complaints/${c.id}/enquiry/decision`, { approve: true, remarks: 'Permitted under BNSS 173(3).' });
+    const decided = await sdpo.post(`/api/v1/complaints/${c.id}/enquiry/decision`, {
+      approve: true,
+      remarks: 'Permitted under BNSS 173(3).',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     const e = decided.json().enquiry;
     expect(e.state).toBe('approved');
     expect(new Date(e.dueAt).getTime() - new Date(e.decidedAt).getTime()).toBe(14 * 86_400_000);
     const gd = await gdOf(c.id);
     expect(gd.at(-1)).toMatchObject({ kind: 'complaint', officer_name: 'Gurpreet Sandhu', station_id: t.ids.stations.PS01 });
-    expect((await auditOf(c.id)).map((a) => a.action)).toEqual(expect.arrayContaining(['complaint.enquiry_proposed', 'complaint.enquiry_approved']));
+    expect((await auditOf(c.id)).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['complaint.enquiry_proposed', 'complaint.enquiry_approved']),
+    );
 
     const overdueBefore = (await duty1.get('/api/v1/dashboard')).json().counts.enquiriesOverdue;
     t.clock.advance(13 * 86_400_000);
@@ -287,16 +336,26 @@ describe('preliminary enquiry (BNSS 173(3))', () => {
     expect((await duty1.get('/api/v1/dashboard')).json().counts.enquiriesOverdue).toBe(overdueBefore + 1);
 
     // After the enquiry: no prima facie case, closed with a reason.
-    const closed = await duty1.post(`/api/v1/complaints/${c.id}/close`, { reason: 'The enquiry found a civil loan dispute; no cheating is made out.' });
+    const closed = await duty1.post(`/api/v1/complaints/${c.id}/close`, {
+      reason: 'The enquiry found a civil loan dispute; no cheating is made out.',
+    });
     expect(closed.statusCode).toBe(200);
   });
 
   it('returns to the inbox when the SDPO refuses', async () => {
     const c = await fileComplaintAs(t, citizen, { kind: 'cheating_fraud' });
-    await duty1.post(`/api/v1/complaints/${c.id}/enquiry`, { sections: [{ act: 'BNS', section: '318(2)' }], reason: 'A money dispute; enquire first.' });
-    const r = await sdpo.post(`/api/v1/complaints/${c.id}/enquiry/decision`, { approve: false, remarks: 'The facts disclose cheating; register the FIR.' });
+    await duty1.post(`/api/v1/complaints/${c.id}/enquiry`, {
+      sections: [{ act: 'BNS', section: '318(2)' }],
+      reason: 'A money dispute; enquire first.',
+    });
+    const r = await sdpo.post(`/api/v1/complaints/${c.id}/enquiry/decision`, {
+      approve: false,
+      remarks: 'The facts disclose cheating; register the FIR.',
+    });
     expect(r.json()).toMatchObject({ status: 'submitted', enquiry: { state: 'refused' } });
-    expect((await duty1.post(`/api/v1/complaints/${c.id}/register-fir`, { sections: [{ act: 'BNS', section: '318(4)' }] })).statusCode).toBe(201);
+    expect(
+      (await duty1.post(`/api/v1/complaints/${c.id}/register-fir`, { sections: [{ act: 'BNS', section: '318(4)' }] })).statusCode,
+    ).toBe(201);
   });
 });
 
@@ -311,14 +370,20 @@ describe('e-FIR (BNSS 173(1)(ii))', () => {
     expect(signed.statusCode).toBe(200);
     expect(signed.json().efirClock.signedAt).toBeTruthy();
     expect(signed.json().actions).not.toContain('sign');
-    expect((await duty1.post(`/api/v1/complaints/${c.id}/register-fir`, { sections: [{ act: 'BNS', section: '303(2)' }] })).statusCode).toBe(201);
+    expect(
+      (await duty1.post(`/api/v1/complaints/${c.id}/register-fir`, { sections: [{ act: 'BNS', section: '303(2)' }] })).statusCode,
+    ).toBe(201);
   });
 
   it('flags an unsigned e-FIR to the station once its 3 days have run (by the injected clock)', async () => {
     const start = t.clock.now();
-    const c = await fileComplaintAs(t, citizen, { kind: 'vehicle_theft', occurrence: { from: new Date(start.getTime() - 3600_000).toISOString(), place: 'Sarafa Bazaar' } });
+    const c = await fileComplaintAs(t, citizen, {
+      kind: 'vehicle_theft',
+      occurrence: { from: new Date(start.getTime() - 3600_000).toISOString(), place: 'Sarafa Bazaar' },
+    });
     const counts = async () => (await duty1.get('/api/v1/dashboard')).json().counts;
-    const item = async () => (await duty1.get('/api/v1/complaints?efir=true&pageSize=200')).json().items.find((i: { id: string }) => i.id === c.id);
+    const item = async () =>
+      (await duty1.get('/api/v1/complaints?efir=true&pageSize=200')).json().items.find((i: { id: string }) => i.id === c.id);
     const base = await counts();
     expect((await item()).efirClock).toMatchObject({ overdue: false, hoursLeft: 72 });
     t.clock.advance(72 * 3600_000 - 60_000);
@@ -338,6 +403,10 @@ describe('e-FIR (BNSS 173(1)(ii))', () => {
     const c = await fileComplaintAs(t, citizen, THREAT);
     expect(c.efir).toBe(false);
     const kinds = (await t.anon().get('/api/v1/public/complaint-kinds')).json().items;
-    expect(kinds.filter((k: { efir: boolean }) => k.efir).map((k: { kind: string }) => k.kind)).toEqual(['vehicle_theft', 'mobile_theft', 'property_theft']);
+    expect(kinds.filter((k: { efir: boolean }) => k.efir).map((k: { kind: string }) => k.kind)).toEqual([
+      'vehicle_theft',
+      'mobile_theft',
+      'property_theft',
+    ]);
   });
 });

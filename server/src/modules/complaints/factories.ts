@@ -56,14 +56,19 @@ export async function postMultipart(t: TestContext, c: Client, complaint: unknow
 
 /** Small but real files of each accepted type, and disguised ones. */
 export const SAMPLES = {
-  pdf: () => Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+  pdf: () =>
+    Buffer.from(
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    ),
   png: () =>
     Buffer.from(
       '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201d3a0e2bb0000000049454e44ae426082',
       'hex',
     ),
-  jpeg: () => Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(64, 0), Buffer.from('ffd9', 'hex')]),
-  mp3: () => Buffer.concat([Buffer.from('494433030000000000', 'hex'), Buffer.from([0x00]), Buffer.from('fffb9064', 'hex'), Buffer.alloc(400, 0)]),
+  jpeg: () =>
+    Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(64, 0), Buffer.from('ffd9', 'hex')]),
+  mp3: () =>
+    Buffer.concat([Buffer.from('494433030000000000', 'hex'), Buffer.from([0x00]), Buffer.from('fffb9064', 'hex'), Buffer.alloc(400, 0)]),
   mp4: () =>
     Buffer.concat([
       Buffer.from('0000001866747970', 'hex'),
@@ -73,6 +78,14 @@ export const SAMPLES = {
       Buffer.from('0000000866726565', 'hex'),
     ]),
   /** A Windows executable (MZ header) named like a PDF. */
-  exe: () => Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000b800000000000000400000000000000000000000000000000000000000000000000000000000000000000000800000000e1fba0e00b409cd21b8014ccd21546869732070726f6772616d2063616e6e6f742062652072756e20696e20444f53206d6f64652e0d0d0a2400000000000000', 'hex'), Buffer.from('504500004c010300', 'hex'), Buffer.alloc(200, 0)]),
+  exe: () =>
+    Buffer.concat([
+      Buffer.from(
+        '4d5a90000300000004000000ffff0000b800000000000000400000000000000000000000000000000000000000000000000000000000000000000000800000000e1fba0e00b409cd21b8014ccd21546869732070726f6772616d2063616e6e6f742062652072756e20696e20444f53206d6f64652e0d0d0a2400000000000000',
+        'hex',
+      ),
+      Buffer.from('504500004c010300', 'hex'),
+      Buffer.alloc(200, 0),
+    ]),
   html: () => Buffer.from('<!DOCTYPE html><html><head><script>alert(document.cookie)</script></head><body>hi</body></html>'),
 };

@@ -31,10 +31,24 @@ export const KIND_INFO = {
   vehicle_theft: { en: 'Theft of a vehicle', hi: 'वाहन चोरी', suggestedSections: [{ act: 'BNS', section: '303(2)' }] },
   mobile_theft: { en: 'Theft of a mobile phone', hi: 'मोबाइल फ़ोन चोरी', suggestedSections: [{ act: 'BNS', section: '303(2)' }] },
   property_theft: { en: 'Theft of other property', hi: 'अन्य संपत्ति की चोरी', suggestedSections: [{ act: 'BNS', section: '303(2)' }] },
-  house_break_in: { en: 'House break-in / burglary', hi: 'घर में सेंधमारी / चोरी', suggestedSections: [{ act: 'BNS', section: '331(3)' }, { act: 'BNS', section: '305' }] },
+  house_break_in: {
+    en: 'House break-in / burglary',
+    hi: 'घर में सेंधमारी / चोरी',
+    suggestedSections: [
+      { act: 'BNS', section: '331(3)' },
+      { act: 'BNS', section: '305' },
+    ],
+  },
   robbery_snatching: { en: 'Robbery or snatching', hi: 'लूट या झपटमारी', suggestedSections: [{ act: 'BNS', section: '309(4)' }] },
   cheating_fraud: { en: 'Cheating or fraud', hi: 'धोखाधड़ी', suggestedSections: [{ act: 'BNS', section: '318(4)' }] },
-  cyber_fraud: { en: 'Online / cyber fraud', hi: 'ऑनलाइन / साइबर धोखाधड़ी', suggestedSections: [{ act: 'BNS', section: '318(4)' }, { act: 'ITA', section: '66D' }] },
+  cyber_fraud: {
+    en: 'Online / cyber fraud',
+    hi: 'ऑनलाइन / साइबर धोखाधड़ी',
+    suggestedSections: [
+      { act: 'BNS', section: '318(4)' },
+      { act: 'ITA', section: '66D' },
+    ],
+  },
   hurt_assault: { en: 'Hurt or assault', hi: 'चोट या मारपीट', suggestedSections: [{ act: 'BNS', section: '115(2)' }] },
   threat_intimidation: { en: 'Threat or intimidation', hi: 'धमकी', suggestedSections: [{ act: 'BNS', section: '351(2)' }] },
   harassment_of_women: { en: 'Harassment of a woman', hi: 'महिला का उत्पीड़न', suggestedSections: [{ act: 'BNS', section: '79' }] },

@@ -19,7 +19,13 @@ export function istDay(d: Date): string {
 const FOOTER_EN = 'Track it under "My complaints" on the citizen portal. Do not reply to this message.';
 const FOOTER_HI = 'नागरिक पोर्टल पर "मेरी शिकायतें" में इसकी स्थिति देखें। इस संदेश का उत्तर न दें।';
 
-export function acknowledgementNotice(p: { ack: string; stationName: string; stationNameHi: string; at: Date; efirSignDueAt: Date | null }): Notice {
+export function acknowledgementNotice(p: {
+  ack: string;
+  stationName: string;
+  stationNameHi: string;
+  at: Date;
+  efirSignDueAt: Date | null;
+}): Notice {
   const efirEn = p.efirSignDueAt
     ? ` This is an e-FIR: visit PS ${p.stationName} and sign it by ${istDateTime(p.efirSignDueAt)} (BNSS 173(1)(ii)); it is taken on record only when signed.`
     : '';

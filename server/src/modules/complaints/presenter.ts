@@ -9,7 +9,8 @@ import { WORKFLOW, type ComplaintAction } from './workflow.js';
  * public.
  */
 
-const kindLabels = (k: string) => (isComplaintKind(k) ? { kindLabelEn: KIND_INFO[k].en, kindLabelHi: KIND_INFO[k].hi } : { kindLabelEn: k, kindLabelHi: k });
+const kindLabels = (k: string) =>
+  isComplaintKind(k) ? { kindLabelEn: KIND_INFO[k].en, kindLabelHi: KIND_INFO[k].hi } : { kindLabelEn: k, kindLabelHi: k };
 const statusLabels = (s: ComplaintRow['status']) => ({ statusLabelEn: WORKFLOW[s].labelEn, statusLabelHi: WORKFLOW[s].labelHi });
 
 /** The clocks of a complaint as of `now`: the e-FIR signature (3 days) and the preliminary enquiry (14 days). */
@@ -21,7 +22,8 @@ export function clocks(r: ComplaintRow, now: Date) {
           signDueAt: r.efir_sign_due_at,
           signedAt: r.efir_signed_at,
           overdue: open && !r.efir_signed_at && !!r.efir_sign_due_at && r.efir_sign_due_at <= now,
-          hoursLeft: open && !r.efir_signed_at && r.efir_sign_due_at ? Math.floor((r.efir_sign_due_at.getTime() - now.getTime()) / 3_600_000) : null,
+          hoursLeft:
+            open && !r.efir_signed_at && r.efir_sign_due_at ? Math.floor((r.efir_sign_due_at.getTime() - now.getTime()) / 3_600_000) : null,
         }
       : null,
     enquiry: r.pe_state
@@ -34,13 +36,20 @@ export function clocks(r: ComplaintRow, now: Date) {
           decisionRemarks: r.pe_decision_remarks,
           dueAt: r.pe_due_at,
           overdue: r.status === 'preliminary_enquiry' && r.pe_state === 'approved' && !!r.pe_due_at && r.pe_due_at <= now,
-          daysLeft: r.status === 'preliminary_enquiry' && r.pe_due_at ? Math.floor((r.pe_due_at.getTime() - now.getTime()) / 86_400_000) : null,
+          daysLeft:
+            r.status === 'preliminary_enquiry' && r.pe_due_at ? Math.floor((r.pe_due_at.getTime() - now.getTime()) / 86_400_000) : null,
         }
       : null,
   };
 }
 
-const station = (r: ComplaintRow) => ({ id: r.station_id, code: r.station_code, name: r.station_name, nameHi: r.station_name_hi, phone: r.station_phone });
+const station = (r: ComplaintRow) => ({
+  id: r.station_id,
+  code: r.station_code,
+  name: r.station_name,
+  nameHi: r.station_name_hi,
+  phone: r.station_phone,
+});
 
 /** A row of the station's inbox. */
 export function inboxItem(r: ComplaintRow, now: Date) {
@@ -74,7 +83,13 @@ export const attachmentView = (a: AttachmentRow, base: string) => ({
 });
 
 /** The whole complaint for police in its jurisdiction, with its history and the actions open to the viewer. */
-export function policeComplaintView(r: ComplaintRow, events: ComplaintEventRow[], attachments: AttachmentRow[], actions: ComplaintAction[], now: Date) {
+export function policeComplaintView(
+  r: ComplaintRow,
+  events: ComplaintEventRow[],
+  attachments: AttachmentRow[],
+  actions: ComplaintAction[],
+  now: Date,
+) {
   return {
     ...inboxItem(r, now),
     districtName: r.district_name,

@@ -61,7 +61,6 @@ export interface ComplaintTable {
   updated_at: MutableTimestamp;
 }
 
-
 export interface ComplaintEventTable {
   id: string;
   complaint_id: string;
@@ -209,7 +208,8 @@ export async function findComplaint(db: Kysely<Database>, scope: Scope, id: stri
 
 /** A citizen's own complaint, or undefined (another citizen's answers like a missing one). */
 export async function findOwnComplaint(db: Kysely<Database>, citizenId: string, id: string): Promise<ComplaintRow | undefined> {
-  return (await complaintQuery(db).where('c.id', '=', id).where('c.citizen_id', '=', citizenId).executeTakeFirst()) as ComplaintRow | undefined;
+  return (await complaintQuery(db).where('c.id', '=', id).where('c.citizen_id', '=', citizenId).executeTakeFirst()) as
+    ComplaintRow | undefined;
 }
 
 /** Locks a complaint row for an action in the caller's transaction. */
@@ -243,7 +243,9 @@ export interface InboxFilter {
 
 /** The inbox: complaints in the scope in the given statuses, oldest first. */
 export async function listInbox(db: Kysely<Database>, scope: Scope, f: InboxFilter) {
-  let q = complaintQuery(db).where(complaintScope(scope)).where('c.status', 'in', [...f.statuses]);
+  let q = complaintQuery(db)
+    .where(complaintScope(scope))
+    .where('c.status', 'in', [...f.statuses]);
   if (f.stationId) q = q.where('c.station_id', '=', f.stationId);
   if (f.efirOnly) q = q.where('c.efir', '=', true);
   let count = db
@@ -261,7 +263,12 @@ export async function listInbox(db: Kysely<Database>, scope: Scope, f: InboxFilt
 }
 
 /** The next serial of a station's year for acknowledgements or NCRs (row lock until commit). */
-export async function nextSerial(db: Kysely<Database>, table: 'complaint_serial' | 'ncr_serial', stationId: string, year: number): Promise<number> {
+export async function nextSerial(
+  db: Kysely<Database>,
+  table: 'complaint_serial' | 'ncr_serial',
+  stationId: string,
+  year: number,
+): Promise<number> {
   const r = await db
     .insertInto(table)
     .values({ station_id: stationId, year, last: 1 })
@@ -273,7 +280,21 @@ export async function nextSerial(db: Kysely<Database>, table: 'complaint_serial'
 
 export type NewComplaint = Omit<
   ComplaintTable,
-  'complainant' | 'suspects' | 'properties' | 'pe_sections' | 'occurrence_from' | 'occurrence_to' | 'submitted_at' | 'efir_sign_due_at' | 'efir_signed_at' | 'status_changed_at' | 'updated_at' | 'pe_requested_at' | 'pe_decided_at' | 'pe_due_at' | 'closed_at'
+  | 'complainant'
+  | 'suspects'
+  | 'properties'
+  | 'pe_sections'
+  | 'occurrence_from'
+  | 'occurrence_to'
+  | 'submitted_at'
+  | 'efir_sign_due_at'
+  | 'efir_signed_at'
+  | 'status_changed_at'
+  | 'updated_at'
+  | 'pe_requested_at'
+  | 'pe_decided_at'
+  | 'pe_due_at'
+  | 'closed_at'
 > & {
   complainant: unknown;
   suspects: unknown;
@@ -317,7 +338,10 @@ export async function updateComplaint(db: Kysely<Database>, id: string, version:
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertEvent(db: Kysely<Database>, e: Omit<ComplaintEventTable, 'details' | 'at'> & { at: Date; details: Record<string, unknown> }) {
+export async function insertEvent(
+  db: Kysely<Database>,
+  e: Omit<ComplaintEventTable, 'details' | 'at'> & { at: Date; details: Record<string, unknown> },
+) {
   await db
     .insertInto('complaint_event')
     .values({ ...e, details: JSON.stringify(e.details) })
@@ -330,7 +354,13 @@ export async function listEvents(db: Kysely<Database>, complaintId: string) {
     .innerJoin('station as st', 'st.id', 'e.station_id')
     .leftJoin('gd_entry as g', 'g.id', 'e.gd_entry_id')
     .selectAll('e')
-    .select(['st.code as station_code', 'st.name as station_name', 'st.name_hi as station_name_hi', 'g.entry_no as gd_entry_no', 'g.day as gd_day'])
+    .select([
+      'st.code as station_code',
+      'st.name as station_name',
+      'st.name_hi as station_name_hi',
+      'g.entry_no as gd_entry_no',
+      'g.day as gd_day',
+    ])
     .where('e.complaint_id', '=', complaintId)
     .orderBy('e.at', 'asc')
     .orderBy('e.id', 'asc')
@@ -356,7 +386,10 @@ export async function attachmentShaInUse(db: Kysely<Database>, sha256: string): 
   return !!(await db.selectFrom('complaint_attachment').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst());
 }
 
-export async function insertNcr(db: Kysely<Database>, n: Omit<NcrTable, 'sections' | 'recorded_at'> & { recorded_at: Date; sections: unknown }) {
+export async function insertNcr(
+  db: Kysely<Database>,
+  n: Omit<NcrTable, 'sections' | 'recorded_at'> & { recorded_at: Date; sections: unknown },
+) {
   await db
     .insertInto('ncr')
     .values({ ...n, sections: JSON.stringify(n.sections) })
@@ -371,7 +404,13 @@ export async function listNcrs(db: Kysely<Database>, scope: Scope, f: { stationI
     .innerJoin('gd_entry as g', 'g.id', 'n.gd_entry_id')
     .leftJoin('complaint as c', 'c.id', 'n.complaint_id')
     .selectAll('n')
-    .select(['st.code as station_code', 'st.name as station_name', 'g.entry_no as gd_entry_no', 'g.day as gd_day', 'c.ack_number as ack_number'])
+    .select([
+      'st.code as station_code',
+      'st.name as station_name',
+      'g.entry_no as gd_entry_no',
+      'g.day as gd_day',
+      'c.ack_number as ack_number',
+    ])
     .where(inScope(scope, { state: 'n.state_code', district: 'n.district_id', subdivision: 'n.subdivision_id', station: 'n.station_id' }))
     .where('n.recorded_at', '>=', f.from)
     .where('n.recorded_at', '<', f.to);
@@ -386,10 +425,16 @@ export async function complaintCounts(db: Kysely<Database>, scope: Scope, now: D
     .select([
       sql<number>`count(*) filter (where c.status in ('submitted', 'preliminary_enquiry'))`.as('waiting'),
       sql<number>`count(*) filter (where c.status = 'submitted' and c.efir and c.efir_signed_at is null)`.as('efir_unsigned'),
-      sql<number>`count(*) filter (where c.status = 'submitted' and c.efir and c.efir_signed_at is null and c.efir_sign_due_at <= ${now})`.as('efir_overdue'),
+      sql<number>`count(*) filter (where c.status = 'submitted' and c.efir and c.efir_signed_at is null and c.efir_sign_due_at <= ${now})`.as(
+        'efir_overdue',
+      ),
       sql<number>`count(*) filter (where c.status = 'preliminary_enquiry' and c.pe_state = 'awaiting_approval')`.as('pe_awaiting'),
-      sql<number>`count(*) filter (where c.status = 'preliminary_enquiry' and c.pe_state = 'approved' and c.pe_due_at <= ${new Date(now.getTime() + 2 * 86_400_000)})`.as('pe_due'),
-      sql<number>`count(*) filter (where c.status = 'preliminary_enquiry' and c.pe_state = 'approved' and c.pe_due_at <= ${now})`.as('pe_overdue'),
+      sql<number>`count(*) filter (where c.status = 'preliminary_enquiry' and c.pe_state = 'approved' and c.pe_due_at <= ${new Date(now.getTime() + 2 * 86_400_000)})`.as(
+        'pe_due',
+      ),
+      sql<number>`count(*) filter (where c.status = 'preliminary_enquiry' and c.pe_state = 'approved' and c.pe_due_at <= ${now})`.as(
+        'pe_overdue',
+      ),
     ])
     .where(complaintScope(scope))
     .where('c.status', 'in', ['submitted', 'preliminary_enquiry'])

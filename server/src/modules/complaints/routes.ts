@@ -26,7 +26,16 @@ import {
   transferBody,
 } from './schemas.js';
 import * as svc from './service.js';
-import { attachmentDisposition, discardStaged, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, openStored, readMultipartSubmission, uploadDir, type StagedFile } from './uploads.js';
+import {
+  attachmentDisposition,
+  discardStaged,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  openStored,
+  readMultipartSubmission,
+  uploadDir,
+  type StagedFile,
+} from './uploads.js';
 
 const officer = (req: FastifyRequest): Officer => ({ auth: authOf(req), actor: req.actor });
 
@@ -61,7 +70,10 @@ export async function complaintRoutes(app: App, deps: Deps) {
   app.get(
     '/public/complaint-kinds',
     {
-      schema: { tags: ['complaints'], summary: 'Kinds of complaint that can be filed online, and which of them are e-FIRs in this state (EFIR_KINDS)' },
+      schema: {
+        tags: ['complaints'],
+        summary: 'Kinds of complaint that can be filed online, and which of them are e-FIRs in this state (EFIR_KINDS)',
+      },
       config: { public: true },
     },
     async () => ({ items: kindList(deps.config.EFIR_KINDS), maxAttachments: MAX_ATTACHMENTS, maxAttachmentBytes: MAX_ATTACHMENT_BYTES }),
@@ -81,6 +93,7 @@ export async function complaintRoutes(app: App, deps: Deps) {
           description:
             'Listed under /public because it is the citizen portal’s entry point, but it needs a citizen’s session (sign up at POST /api/v1/citizen/signup): an acknowledgement goes to a verified mobile/e-mail, and "My complaints" needs an owner. ' +
             'Send JSON, or multipart/form-data with the JSON in the field `complaint` and up to 5 files (PDF, JPEG, PNG, MP3, MP4; 10 MB each; checked by content) in fields named `files`. ' +
+            'An optional Idempotency-Key header makes a repeated submission (a double click) answer with the complaint already filed. ' +
             'Answers 201 with the acknowledgement number; 413 for a file over 10 MB or more than 5 files; 415 for a file whose content is not an accepted type; 422 for an occurrence in the future or "to" before "from".',
           consumes: ['application/json', 'multipart/form-data'],
           body: complaintBody,
@@ -101,7 +114,15 @@ export async function complaintRoutes(app: App, deps: Deps) {
       },
       async (req, reply) => {
         const files = staged.get(req) ?? [];
-        const row = await svc.fileComplaintAtomically(deps, { auth: authOf(req), actor: req.actor }, req.body, files);
+        const key = req.headers['idempotency-key'];
+        const { row, replayed } = await svc.fileComplaintAtomically(
+          deps,
+          { auth: authOf(req), actor: req.actor },
+          req.body,
+          files,
+          Array.isArray(key) ? key[0] : key,
+        );
+        if (replayed) reply.header('Idempotent-Replayed', 'true');
         const [events, attachments] = await Promise.all([svc.listEvents(db, row.id), svc.listAttachments(db, row.id)]);
         return reply.status(201).send(citizenComplaintView(row, events, attachments, deps.clock.now()));
       },
@@ -111,7 +132,11 @@ export async function complaintRoutes(app: App, deps: Deps) {
   app.get(
     '/complaints',
     {
-      schema: { tags: ['complaints'], summary: 'The complaint inbox: complaints for the caller’s station(s), oldest first, with their e-FIR and enquiry clocks', querystring: inboxQuery },
+      schema: {
+        tags: ['complaints'],
+        summary: 'The complaint inbox: complaints for the caller’s station(s), oldest first, with their e-FIR and enquiry clocks',
+        querystring: inboxQuery,
+      },
       config: { permission: 'complaint.read_station' },
     },
     async (req) => {
@@ -136,7 +161,12 @@ export async function complaintRoutes(app: App, deps: Deps) {
       const from = new Date(`${req.query.from}T00:00:00+05:30`);
       const to = new Date(new Date(`${req.query.to}T00:00:00+05:30`).getTime() + 86_400_000);
       if (to <= from || to.getTime() - from.getTime() > 32 * 86_400_000)
-        throw unprocessable('date_range_invalid', 'Give a range of at most 31 days, "to" not before "from".', 'अधिकतम 31 दिनों की अवधि दें, "तक" "से" के पहले न हो।', { to: 'out of range' });
+        throw unprocessable(
+          'date_range_invalid',
+          'Give a range of at most 31 days, "to" not before "from".',
+          'अधिकतम 31 दिनों की अवधि दें, "तक" "से" के पहले न हो।',
+          { to: 'out of range' },
+        );
       const rows = await svc.listNcrs(db, authOf(req).scope, { stationId: req.query.stationId, from, to });
       return {
         from: req.query.from,
@@ -161,7 +191,11 @@ export async function complaintRoutes(app: App, deps: Deps) {
   app.get(
     '/complaints/:id',
     {
-      schema: { tags: ['complaints'], summary: 'One complaint with its history, attachments and the actions open to the caller (audited)', params: idParam },
+      schema: {
+        tags: ['complaints'],
+        summary: 'One complaint with its history, attachments and the actions open to the caller (audited)',
+        params: idParam,
+      },
       config: { permission: 'complaint.read_station' },
     },
     async (req) => {
@@ -173,7 +207,11 @@ export async function complaintRoutes(app: App, deps: Deps) {
   app.get(
     '/complaints/:id/attachments/:attachmentId',
     {
-      schema: { tags: ['complaints'], summary: 'Download an attachment of a complaint in the caller’s jurisdiction (as a download only; audited)', params: attachmentParams },
+      schema: {
+        tags: ['complaints'],
+        summary: 'Download an attachment of a complaint in the caller’s jurisdiction (as a download only; audited)',
+        params: attachmentParams,
+      },
       config: { permission: 'complaint.read_station' },
     },
     async (req, reply) => {
@@ -203,7 +241,8 @@ export async function complaintRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags: ['complaints'],
-        summary: 'Register an FIR from the complaint (through the FIR module, in one transaction); an e-FIR needs the informant’s signature',
+        summary:
+          'Register an FIR from the complaint (through the FIR module, in one transaction); an e-FIR needs the informant’s signature',
         params: idParam,
         body: registerFromComplaintBody,
       },
@@ -218,7 +257,12 @@ export async function complaintRoutes(app: App, deps: Deps) {
   app.post(
     '/complaints/:id/ncr',
     {
-      schema: { tags: ['complaints'], summary: 'Record a non-cognizable report (BNSS 174) and refer the informant to the Magistrate', params: idParam, body: ncrBody },
+      schema: {
+        tags: ['complaints'],
+        summary: 'Record a non-cognizable report (BNSS 174) and refer the informant to the Magistrate',
+        params: idParam,
+        body: ncrBody,
+      },
       config: { permission: 'complaint.act' },
     },
     async (req, reply) => {
@@ -232,7 +276,8 @@ export async function complaintRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags: ['complaints'],
-        summary: 'Propose a preliminary enquiry (BNSS 173(3): offences punishable with 3 to under 7 years); it waits for the SDPO’s permission',
+        summary:
+          'Propose a preliminary enquiry (BNSS 173(3): offences punishable with 3 to under 7 years); it waits for the SDPO’s permission',
         params: idParam,
         body: enquiryBody,
       },
@@ -247,7 +292,12 @@ export async function complaintRoutes(app: App, deps: Deps) {
   app.post(
     '/complaints/:id/enquiry/decision',
     {
-      schema: { tags: ['complaints'], summary: 'The SDPO permits (14-day clock starts) or refuses a proposed preliminary enquiry', params: idParam, body: enquiryDecisionBody },
+      schema: {
+        tags: ['complaints'],
+        summary: 'The SDPO permits (14-day clock starts) or refuses a proposed preliminary enquiry',
+        params: idParam,
+        body: enquiryDecisionBody,
+      },
       config: { permission: 'complaint.approve_enquiry' },
     },
     async (req) => {
@@ -259,7 +309,12 @@ export async function complaintRoutes(app: App, deps: Deps) {
   app.post(
     '/complaints/:id/transfer',
     {
-      schema: { tags: ['complaints'], summary: 'Send the complaint to the station that has jurisdiction', params: idParam, body: transferBody },
+      schema: {
+        tags: ['complaints'],
+        summary: 'Send the complaint to the station that has jurisdiction',
+        params: idParam,
+        body: transferBody,
+      },
       config: { permission: 'complaint.act' },
     },
     async (req) => {
@@ -271,7 +326,12 @@ export async function complaintRoutes(app: App, deps: Deps) {
   app.post(
     '/complaints/:id/close',
     {
-      schema: { tags: ['complaints'], summary: 'Close the complaint with a reason that the citizen sees', params: idParam, body: closeBody },
+      schema: {
+        tags: ['complaints'],
+        summary: 'Close the complaint with a reason that the citizen sees',
+        params: idParam,
+        body: closeBody,
+      },
       config: { permission: 'complaint.act' },
     },
     async (req) => {
@@ -283,7 +343,12 @@ export async function complaintRoutes(app: App, deps: Deps) {
   app.post(
     '/complaints/:id/sign',
     {
-      schema: { tags: ['complaints'], summary: 'Record that the informant signed the e-FIR at the station (BNSS 173(1)(ii))', params: idParam, body: signBody },
+      schema: {
+        tags: ['complaints'],
+        summary: 'Record that the informant signed the e-FIR at the station (BNSS 173(1)(ii))',
+        params: idParam,
+        body: signBody,
+      },
       config: { permission: 'complaint.act' },
     },
     async (req) => {

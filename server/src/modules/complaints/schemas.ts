@@ -66,11 +66,21 @@ export const complaintBody = z
       })
       .describe('The complainant; the mobile number and e-mail come from the account'),
     suspects: z
-      .array(z.object({ name: text(120).optional(), description: text(2000).optional(), address: text(500).optional() }).refine((s) => s.name || s.description, { message: 'give a name or a description', path: ['name'] }))
+      .array(
+        z
+          .object({ name: text(120).optional(), description: text(2000).optional(), address: text(500).optional() })
+          .refine((s) => s.name || s.description, { message: 'give a name or a description', path: ['name'] }),
+      )
       .max(20)
       .default([]),
     properties: z
-      .array(z.object({ type: text(60).describe('mobile_phone, vehicle, cash, jewellery, document, other'), description: text(500), value: z.number().min(0).max(100_000_000_000) }))
+      .array(
+        z.object({
+          type: text(60).describe('mobile_phone, vehicle, cash, jewellery, document, other'),
+          description: text(500),
+          value: z.number().min(0).max(100_000_000_000),
+        }),
+      )
       .max(50)
       .default([]),
   })
@@ -115,7 +125,13 @@ export const ncrBody = z
   .object({
     version: version.optional(),
     sections: z.array(sectionRef).min(1).max(10).describe('Non-cognizable sections only'),
-    substance: z.string().trim().min(10).max(10_000).optional().describe('The substance entered in the register; defaults to the complaint’s description'),
+    substance: z
+      .string()
+      .trim()
+      .min(10)
+      .max(10_000)
+      .optional()
+      .describe('The substance entered in the register; defaults to the complaint’s description'),
     referredTo: text(200).default('the Judicial Magistrate First Class having jurisdiction'),
   })
   .meta({ examples: [{ sections: [{ act: 'BNS', section: '115(2)' }], referredTo: 'JMFC, Vindhyanagar' }] });
@@ -124,14 +140,19 @@ export type NcrInput = z.output<typeof ncrBody>;
 export const enquiryBody = z
   .object({
     version: version.optional(),
-    sections: z.array(sectionRef).min(1).max(10).describe('The offence(s) the information discloses: punishable with 3 years or more but under 7'),
+    sections: z
+      .array(sectionRef)
+      .min(1)
+      .max(10)
+      .describe('The offence(s) the information discloses: punishable with 3 years or more but under 7'),
     reason: z.string().trim().min(10).max(2000),
   })
   .meta({
     examples: [
       {
         sections: [{ act: 'BNS', section: '318(2)' }],
-        reason: 'The dispute appears to be a civil matter over a loan; an enquiry is needed to see whether a prima facie case of cheating exists.',
+        reason:
+          'The dispute appears to be a civil matter over a loan; an enquiry is needed to see whether a prima facie case of cheating exists.',
       },
     ],
   });
@@ -162,12 +183,14 @@ export const closeBody = z
     version: version.optional(),
     reason: z.string().trim().min(10).max(2000).describe('Shown to the citizen'),
   })
-  .meta({ examples: [{ reason: 'The matter is a civil dispute over property boundaries; no offence is disclosed. You may approach the civil court.' }] });
+  .meta({
+    examples: [
+      { reason: 'The matter is a civil dispute over property boundaries; no offence is disclosed. You may approach the civil court.' },
+    ],
+  });
 export type CloseInput = z.output<typeof closeBody>;
 
-export const signBody = z
-  .object({ version: version.optional() })
-  .meta({ examples: [{}] });
+export const signBody = z.object({ version: version.optional() }).meta({ examples: [{}] });
 
 export const inboxQuery = z.object({
   stationId: z.uuid().optional(),

@@ -20,7 +20,9 @@ const atPs01 = async (t: TestContext, kind = 'threat_intimidation') => fileCompl
 
 /** A complaint at PS01 with an attachment. */
 async function withAttachment(t: TestContext) {
-  const r = await postMultipart(t, await citizen(t), makeComplaintInput({ kind: 'threat_intimidation' }), [{ filename: 'p.png', content: SAMPLES.png() }]);
+  const r = await postMultipart(t, await citizen(t), makeComplaintInput({ kind: 'threat_intimidation' }), [
+    { filename: 'p.png', content: SAMPLES.png() },
+  ]);
   if (r.statusCode !== 201) throw new Error(`complaint with attachment failed: ${r.statusCode} ${r.body}`);
   const c = r.json();
   return { id: c.id as string, attachmentId: c.attachments[0].id as string };
@@ -29,7 +31,12 @@ async function withAttachment(t: TestContext) {
 /** A complaint at PS01 whose preliminary enquiry awaits the SDPO. */
 async function enquiryAwaiting(t: TestContext) {
   const c = await atPs01(t, 'cheating_fraud');
-  const r = await (await duty(t)).post(`/api/v1/complaints/${c.id}/enquiry`, { sections: [{ act: 'BNS', section: '318(2)' }], reason: 'A money dispute; enquiry needed.' });
+  const r = await (
+    await duty(t)
+  ).post(`/api/v1/complaints/${c.id}/enquiry`, {
+    sections: [{ act: 'BNS', section: '318(2)' }],
+    reason: 'A money dispute; enquiry needed.',
+  });
   if (r.statusCode !== 200) throw new Error(`enquiry failed: ${r.statusCode} ${r.body}`);
   return c;
 }
@@ -45,8 +52,19 @@ export const cases = defineCases([
     expectSuccess: true,
   },
   { route: 'GET /api/v1/complaints', allow: ALL_POLICE, place: 'none', path: () => '/api/v1/complaints' },
-  { route: 'GET /api/v1/complaints/ncr-register', allow: ALL_POLICE, place: 'none', path: () => '/api/v1/complaints/ncr-register?from=2026-01-01&to=2026-01-15' },
-  { route: 'GET /api/v1/complaints/:id', allow: ALL_POLICE, place: 'station', setup: (t) => atPs01(t), path: (_t, c) => `/api/v1/complaints/${c.id}` },
+  {
+    route: 'GET /api/v1/complaints/ncr-register',
+    allow: ALL_POLICE,
+    place: 'none',
+    path: () => '/api/v1/complaints/ncr-register?from=2026-01-01&to=2026-01-15',
+  },
+  {
+    route: 'GET /api/v1/complaints/:id',
+    allow: ALL_POLICE,
+    place: 'station',
+    setup: (t) => atPs01(t),
+    path: (_t, c) => `/api/v1/complaints/${c.id}`,
+  },
   {
     route: 'GET /api/v1/complaints/:id/attachments/:attachmentId',
     allow: ALL_POLICE,

@@ -39,15 +39,34 @@ async function actorFor(db: Db, userId: string): Promise<Officer & { auth: AuthC
     csrfToken: 'demo-seed',
     mfaPending: false,
     user,
-    scope: scopeOf({ id: u.id, role: u.role as Role, state_code: u.state_code, district_id: u.district_id, subdivision_id: u.subdivision_id, station_id: u.station_id }),
+    scope: scopeOf({
+      id: u.id,
+      role: u.role as Role,
+      state_code: u.state_code,
+      district_id: u.district_id,
+      subdivision_id: u.subdivision_id,
+      station_id: u.station_id,
+    }),
   };
-  const actor: ActorContext = { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo seed', requestId: null };
+  const actor: ActorContext = {
+    stateCode: u.state_code,
+    userId: u.id,
+    username: u.username,
+    role: u.role,
+    ip: null,
+    userAgent: 'demo seed',
+    requestId: null,
+  };
   return { auth, actor };
 }
 
 export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Promise<void> {
   const now = clock.now();
-  const config = { EFIR_KINDS: ['vehicle_theft', 'mobile_theft', 'property_theft'], DATA_DIR: './data', UPLOAD_DIR: undefined } as unknown as Config;
+  const config = {
+    EFIR_KINDS: ['vehicle_theft', 'mobile_theft', 'property_theft'],
+    DATA_DIR: './data',
+    UPLOAD_DIR: undefined,
+  } as unknown as Config;
   const citizen = await actorFor(db, ids.users.citizen1);
   const duty1 = await actorFor(db, ids.users['duty.ps1']);
   const sho1 = await actorFor(db, ids.users['sho.ps1']);
@@ -56,76 +75,231 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
 
   const file = async (when: Date, body: Record<string, unknown>) => {
     const input: ComplaintInput = complaintBody.parse(body);
-    const row = await svc.fileComplaintAtomically({ db, clock: at(when), config }, citizen, input, []);
+    const { row } = await svc.fileComplaintAtomically({ db, clock: at(when), config }, citizen, input, []);
     return row;
   };
   const iso = (d: Date) => d.toISOString();
-  const base = (kind: string, station: string, occurredAt: Date, place: string, description: string, extra: Record<string, unknown> = {}) => ({
+  const base = (
+    kind: string,
+    station: string,
+    occurredAt: Date,
+    place: string,
+    description: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
     kind,
     stationCode: station,
     occurrence: { from: iso(occurredAt), to: iso(new Date(occurredAt.getTime() + HOUR)), place },
     description,
-    complainant: { relativeName: 'Prakash Joshi', relation: 'father', yearOfBirth: 1992, sex: 'female', occupation: 'Teacher', address: DEMO_COMPLAINT_PEOPLE.complainantAddress },
+    complainant: {
+      relativeName: 'Prakash Joshi',
+      relation: 'father',
+      yearOfBirth: 1992,
+      sex: 'female',
+      occupation: 'Teacher',
+      address: DEMO_COMPLAINT_PEOPLE.complainantAddress,
+    },
     ...extra,
   });
   const tx = <T>(fn: (trx: typeof db.kysely) => Promise<T>) => db.kysely.transaction().execute(fn);
 
   // 1. An e-FIR filed yesterday, waiting for the informant's signature.
-  await file(new Date(now.getTime() - 20 * HOUR), base('mobile_theft', 'PS01', new Date(now.getTime() - 26 * HOUR), 'Bus stand, Vindhyanagar', 'My mobile phone was stolen from my pocket while boarding the bus at the bus stand.', {
-    properties: [{ type: 'mobile_phone', description: 'Samsung Galaxy A14, black, IMEI 352345678901234', value: 12000 }],
-  }));
+  await file(
+    new Date(now.getTime() - 20 * HOUR),
+    base(
+      'mobile_theft',
+      'PS01',
+      new Date(now.getTime() - 26 * HOUR),
+      'Bus stand, Vindhyanagar',
+      'My mobile phone was stolen from my pocket while boarding the bus at the bus stand.',
+      {
+        properties: [{ type: 'mobile_phone', description: 'Samsung Galaxy A14, black, IMEI 352345678901234', value: 12000 }],
+      },
+    ),
+  );
 
   // 2. An e-FIR past its three days: flagged to the station.
-  await file(new Date(now.getTime() - 4 * DAY), base('vehicle_theft', 'PS01', new Date(now.getTime() - 5 * DAY), 'Outside Shanti Nagar market, Vindhyanagar', 'My scooter parked outside the market was stolen between 7 and 8 in the evening.', {
-    properties: [{ type: 'vehicle', description: 'Honda Activa, grey, XA01 CD 4521', value: 52000 }],
-  }));
+  await file(
+    new Date(now.getTime() - 4 * DAY),
+    base(
+      'vehicle_theft',
+      'PS01',
+      new Date(now.getTime() - 5 * DAY),
+      'Outside Shanti Nagar market, Vindhyanagar',
+      'My scooter parked outside the market was stolen between 7 and 8 in the evening.',
+      {
+        properties: [{ type: 'vehicle', description: 'Honda Activa, grey, XA01 CD 4521', value: 52000 }],
+      },
+    ),
+  );
 
   // 3. A complaint waiting at the station.
-  await file(new Date(now.getTime() - 2 * DAY), base('threat_intimidation', 'PS01', new Date(now.getTime() - 3 * DAY), 'Shanti Nagar, Vindhyanagar', 'A neighbour shouted threats at me over a parking dispute and said he would damage my car.', {
-    suspects: [{ description: 'Neighbour in the house opposite, about 45 years old' }],
-  }));
+  await file(
+    new Date(now.getTime() - 2 * DAY),
+    base(
+      'threat_intimidation',
+      'PS01',
+      new Date(now.getTime() - 3 * DAY),
+      'Shanti Nagar, Vindhyanagar',
+      'A neighbour shouted threats at me over a parking dispute and said he would damage my car.',
+      {
+        suspects: [{ description: 'Neighbour in the house opposite, about 45 years old' }],
+      },
+    ),
+  );
 
   // 4. A preliminary enquiry awaiting the SDPO's permission (cheating, BNSS 318(2): 3 years).
-  const pe = await file(new Date(now.getTime() - 3 * DAY), base('cheating_fraud', 'PS01', new Date(now.getTime() - 20 * DAY), 'Vindhyanagar', 'A relative borrowed Rs 80,000 promising to return it in a month and now refuses to pay or answer calls.'));
+  const pe = await file(
+    new Date(now.getTime() - 3 * DAY),
+    base(
+      'cheating_fraud',
+      'PS01',
+      new Date(now.getTime() - 20 * DAY),
+      'Vindhyanagar',
+      'A relative borrowed Rs 80,000 promising to return it in a month and now refuses to pay or answer calls.',
+    ),
+  );
   await tx((trx) =>
-    svc.openEnquiry({ clock: at(new Date(now.getTime() - 2 * DAY)), config }, trx, duty1, pe.id, enquiryBody.parse({ sections: [{ act: 'BNS', section: '318(2)' }], reason: 'Appears to be a money dispute; an enquiry is needed to see whether a case of cheating is made out.' })),
+    svc.openEnquiry(
+      { clock: at(new Date(now.getTime() - 2 * DAY)), config },
+      trx,
+      duty1,
+      pe.id,
+      enquiryBody.parse({
+        sections: [{ act: 'BNS', section: '318(2)' }],
+        reason: 'Appears to be a money dispute; an enquiry is needed to see whether a case of cheating is made out.',
+      }),
+    ),
   );
 
   // 5. An FIR registered from a complaint at PS01, with a named suspect.
-  const fir1 = await file(new Date(now.getTime() - 5 * DAY), base('house_break_in', 'PS01', new Date(now.getTime() - 6 * DAY), 'House no. 22, Shanti Nagar, Vindhyanagar', 'While we were away for a wedding, someone broke the lock of our house and took gold jewellery and cash from the almirah.', {
-    suspects: [{ name: DEMO_COMPLAINT_PEOPLE.suspect.name, address: DEMO_COMPLAINT_PEOPLE.suspect.address, description: 'Seen loitering near the house the day before' }],
-    properties: [
-      { type: 'jewellery', description: 'Gold chain, 20 g', value: 110000 },
-      { type: 'cash', description: 'Cash', value: 15000 },
-    ],
-  }));
+  const fir1 = await file(
+    new Date(now.getTime() - 5 * DAY),
+    base(
+      'house_break_in',
+      'PS01',
+      new Date(now.getTime() - 6 * DAY),
+      'House no. 22, Shanti Nagar, Vindhyanagar',
+      'While we were away for a wedding, someone broke the lock of our house and took gold jewellery and cash from the almirah.',
+      {
+        suspects: [
+          {
+            name: DEMO_COMPLAINT_PEOPLE.suspect.name,
+            address: DEMO_COMPLAINT_PEOPLE.suspect.address,
+            description: 'Seen loitering near the house the day before',
+          },
+        ],
+        properties: [
+          { type: 'jewellery', description: 'Gold chain, 20 g', value: 110000 },
+          { type: 'cash', description: 'Cash', value: 15000 },
+        ],
+      },
+    ),
+  );
   await tx((trx) =>
-    svc.registerFirFromComplaint({ clock: at(new Date(now.getTime() - 5 * DAY + 3 * HOUR)), config }, trx, duty1, fir1.id, registerFromComplaintBody.parse({ sections: [{ act: 'BNS', section: '331(3)' }, { act: 'BNS', section: '305' }], informationType: 'electronic', occurrence: { beatCode: 'B3' } })),
+    svc.registerFirFromComplaint(
+      { clock: at(new Date(now.getTime() - 5 * DAY + 3 * HOUR)), config },
+      trx,
+      duty1,
+      fir1.id,
+      registerFromComplaintBody.parse({
+        sections: [
+          { act: 'BNS', section: '331(3)' },
+          { act: 'BNS', section: '305' },
+        ],
+        informationType: 'electronic',
+        occurrence: { beatCode: 'B3' },
+      }),
+    ),
   );
 
   // 6. An e-FIR signed and registered at PS02 yesterday.
-  const fir2 = await file(new Date(now.getTime() - 2 * DAY), base('property_theft', 'PS02', new Date(now.getTime() - 2 * DAY - 5 * HOUR), 'Civil Lines park, Vindhyanagar', 'My bag with a laptop was taken from the bench while I was walking in the park.', {
-    properties: [{ type: 'other', description: 'Dell laptop in a black bag', value: 45000 }],
-  }));
+  const fir2 = await file(
+    new Date(now.getTime() - 2 * DAY),
+    base(
+      'property_theft',
+      'PS02',
+      new Date(now.getTime() - 2 * DAY - 5 * HOUR),
+      'Civil Lines park, Vindhyanagar',
+      'My bag with a laptop was taken from the bench while I was walking in the park.',
+      {
+        properties: [{ type: 'other', description: 'Dell laptop in a black bag', value: 45000 }],
+      },
+    ),
+  );
   await tx((trx) =>
-    svc.registerFirFromComplaint({ clock: at(new Date(now.getTime() - 1 * DAY)), config }, trx, duty2, fir2.id, registerFromComplaintBody.parse({ sections: [{ act: 'BNS', section: '303(2)' }], informantSigned: true })),
+    svc.registerFirFromComplaint(
+      { clock: at(new Date(now.getTime() - 1 * DAY)), config },
+      trx,
+      duty2,
+      fir2.id,
+      registerFromComplaintBody.parse({ sections: [{ act: 'BNS', section: '303(2)' }], informantSigned: true }),
+    ),
   );
 
   // 7. A sensitive FIR (harassment of a woman, BNS 79): never on public pages.
-  const fir3 = await file(new Date(now.getTime() - 3 * DAY), base('harassment_of_women', 'PS01', new Date(now.getTime() - 4 * DAY), 'Near the girls’ college, Vindhyanagar', 'A man followed me from the college gate and made obscene gestures and remarks for several days.'));
+  const fir3 = await file(
+    new Date(now.getTime() - 3 * DAY),
+    base(
+      'harassment_of_women',
+      'PS01',
+      new Date(now.getTime() - 4 * DAY),
+      'Near the girls’ college, Vindhyanagar',
+      'A man followed me from the college gate and made obscene gestures and remarks for several days.',
+    ),
+  );
   await tx((trx) =>
-    svc.registerFirFromComplaint({ clock: at(new Date(now.getTime() - 3 * DAY + 2 * HOUR)), config }, trx, sho1, fir3.id, registerFromComplaintBody.parse({ sections: [{ act: 'BNS', section: '79' }] })),
+    svc.registerFirFromComplaint(
+      { clock: at(new Date(now.getTime() - 3 * DAY + 2 * HOUR)), config },
+      trx,
+      sho1,
+      fir3.id,
+      registerFromComplaintBody.parse({ sections: [{ act: 'BNS', section: '79' }] }),
+    ),
   );
 
   // 8. A non-cognizable report (simple hurt, BNS 115(2)).
-  const ncr = await file(new Date(now.getTime() - 6 * DAY), base('hurt_assault', 'PS01', new Date(now.getTime() - 6 * DAY - 3 * HOUR), 'Vegetable market, Vindhyanagar', 'A vendor pushed me during an argument over the price and I hurt my elbow slightly.'));
+  const ncr = await file(
+    new Date(now.getTime() - 6 * DAY),
+    base(
+      'hurt_assault',
+      'PS01',
+      new Date(now.getTime() - 6 * DAY - 3 * HOUR),
+      'Vegetable market, Vindhyanagar',
+      'A vendor pushed me during an argument over the price and I hurt my elbow slightly.',
+    ),
+  );
   await tx((trx) =>
-    svc.recordNcr({ clock: at(new Date(now.getTime() - 6 * DAY + 4 * HOUR)), config }, trx, duty1, ncr.id, ncrBody.parse({ sections: [{ act: 'BNS', section: '115(2)' }], referredTo: 'JMFC, Vindhyanagar' })),
+    svc.recordNcr(
+      { clock: at(new Date(now.getTime() - 6 * DAY + 4 * HOUR)), config },
+      trx,
+      duty1,
+      ncr.id,
+      ncrBody.parse({ sections: [{ act: 'BNS', section: '115(2)' }], referredTo: 'JMFC, Vindhyanagar' }),
+    ),
   );
 
   // 9. A complaint closed by PS04 with its reason.
-  const closed = await file(new Date(now.getTime() - 8 * DAY), base('other', 'PS04', new Date(now.getTime() - 9 * DAY), 'Sonpur', 'My landlord has not returned the security deposit of Rs 20,000 after I vacated the house.'));
+  const closed = await file(
+    new Date(now.getTime() - 8 * DAY),
+    base(
+      'other',
+      'PS04',
+      new Date(now.getTime() - 9 * DAY),
+      'Sonpur',
+      'My landlord has not returned the security deposit of Rs 20,000 after I vacated the house.',
+    ),
+  );
   await tx((trx) =>
-    svc.closeComplaint({ clock: at(new Date(now.getTime() - 7 * DAY)), config }, trx, duty4, closed.id, closeBody.parse({ reason: 'The matter is a civil dispute about a deposit; no offence is disclosed. You may approach the civil court or the rent authority.' })),
+    svc.closeComplaint(
+      { clock: at(new Date(now.getTime() - 7 * DAY)), config },
+      trx,
+      duty4,
+      closed.id,
+      closeBody.parse({
+        reason:
+          'The matter is a civil dispute about a deposit; no offence is disclosed. You may approach the civil court or the rent authority.',
+      }),
+    ),
   );
 }

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
 import type { AuthContext, Deps } from '../../http/types.js';
 import { istYear } from '../../lib/clock.js';
-import { conflict, notFound, staleVersion, unprocessable, type FieldErrors } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
+import { badRequest, conflict, notFound, staleVersion, unprocessable, type FieldErrors } from '../../lib/errors.js';
+import { newId, sha256Hex } from '../../lib/ids.js';
 import { can, type Role } from '../../policy/index.js';
 import { recordAudit, type ActorContext } from '../audit/service.js';
 import { registerFirBody, type RegisterFirInput } from '../firs/schemas.js';
@@ -17,7 +17,15 @@ import { efirKinds, KIND_INFO } from './kinds.js';
 import { acknowledgementNotice, complaintUpdateNotice, istDateTime } from './messages.js';
 import * as repo from './repository.js';
 import type { ComplaintRow } from './repository.js';
-import type { CloseInput, ComplaintInput, EnquiryDecisionInput, EnquiryInput, NcrInput, RegisterFromComplaintInput, TransferComplaintInput } from './schemas.js';
+import type {
+  CloseInput,
+  ComplaintInput,
+  EnquiryDecisionInput,
+  EnquiryInput,
+  NcrInput,
+  RegisterFromComplaintInput,
+  TransferComplaintInput,
+} from './schemas.js';
 import { discardStaged, storeStaged, unstore, uploadDir, type StagedFile } from './uploads.js';
 import { ACTION_PERMISSION, allowedActions, OPEN_STATUSES, WORKFLOW, type ComplaintAction, type ComplaintStatus } from './workflow.js';
 
@@ -48,7 +56,8 @@ const stationPlaceById = async (db: Kysely<Database>, stateCode: string, id: str
   return st ? placeOf(st) : undefined;
 };
 
-const formatAck = (state: string, station: string, year: number, serial: number) => `${state}/${station}/${year}/${String(serial).padStart(6, '0')}`;
+const formatAck = (state: string, station: string, year: number, serial: number) =>
+  `${state}/${station}/${year}/${String(serial).padStart(6, '0')}`;
 
 function checkOccurrence(now: Date, from: Date, to: Date | null) {
   const fields: FieldErrors = {};
@@ -70,8 +79,14 @@ function checkOccurrence(now: Date, from: Date, to: Date | null) {
 // Filing
 // ---------------------------------------------------------------------------------------------
 
-async function resolveFilingStation(db: Kysely<Database>, stateCode: string, input: { stationId?: string; stationCode?: string }): Promise<StationPlace> {
-  const st = input.stationId ? await findStation(db, stateCode, input.stationId) : await findStationByCode(db, stateCode, (input.stationCode ?? '').toUpperCase());
+async function resolveFilingStation(
+  db: Kysely<Database>,
+  stateCode: string,
+  input: { stationId?: string; stationCode?: string },
+): Promise<StationPlace> {
+  const st = input.stationId
+    ? await findStation(db, stateCode, input.stationId)
+    : await findStationByCode(db, stateCode, (input.stationCode ?? '').toUpperCase());
   if (!st || !st.active)
     throw unprocessable('station_not_found', 'No such police station. Choose one from the list.', 'ऐसा कोई पुलिस थाना नहीं है। सूची में से चुनें।', {
       [input.stationId ? 'stationId' : 'stationCode']: 'unknown station',
@@ -87,7 +102,14 @@ async function resolveFilingStation(db: Kysely<Database>, stateCode: string, inp
  * e-FIR with a 3-day signature clock (BNSS 173(1)(ii)). Stored files are removed again if the
  * transaction fails (see `fileComplaintAtomically`).
  */
-async function fileComplaint(deps: ComplaintDeps, trx: Kysely<Database>, who: CitizenActor, input: ComplaintInput, files: StagedFile[], stored: string[]): Promise<string> {
+async function fileComplaint(
+  deps: ComplaintDeps,
+  trx: Kysely<Database>,
+  who: CitizenActor,
+  input: ComplaintInput,
+  files: StagedFile[],
+  stored: string[],
+): Promise<string> {
   const u = who.auth.user;
   const now = deps.clock.now();
   const from = new Date(input.occurrence.from);
@@ -97,7 +119,10 @@ async function fileComplaint(deps: ComplaintDeps, trx: Kysely<Database>, who: Ci
   let placeDistrictId: string | null = station.districtId;
   if (input.occurrence.districtCode) {
     const d = (await listDistricts(trx, u.stateCode)).find((x) => x.code.toUpperCase() === input.occurrence.districtCode!.toUpperCase());
-    if (!d) throw unprocessable('district_not_found', 'No such district.', 'ऐसा कोई ज़िला नहीं है।', { 'occurrence.districtCode': 'unknown district' });
+    if (!d)
+      throw unprocessable('district_not_found', 'No such district.', 'ऐसा कोई ज़िला नहीं है।', {
+        'occurrence.districtCode': 'unknown district',
+      });
     placeDistrictId = d.id;
   }
   const efir = efirKinds(deps.config.EFIR_KINDS).includes(input.kind);
@@ -213,26 +238,106 @@ async function fileComplaint(deps: ComplaintDeps, trx: Kysely<Database>, who: Ci
     districtId: station.districtId,
     details: { ackNumber: ack, kind: input.kind, efir, attachments: position },
   });
-  await notifyPerson(trx, deps.clock, { stateCode: u.stateCode, email: u.email, mobile: u.mobile }, acknowledgementNotice({ ack, stationName: station.name, stationNameHi: station.nameHi, at: now, efirSignDueAt: signDue }));
+  await notifyPerson(
+    trx,
+    deps.clock,
+    { stateCode: u.stateCode, email: u.email, mobile: u.mobile },
+    acknowledgementNotice({ ack, stationName: station.name, stationNameHi: station.nameHi, at: now, efirSignDueAt: signDue }),
+  );
   // Last, so that a failure before it leaves nothing on disk; a failure of the commit after it
   // is undone by the caller.
   stored.push(...(await storeStaged(uploadDir(deps.config), files)));
   return id;
 }
 
+/** Canonical JSON (sorted keys), so that the same submission always hashes the same. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
+const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
+const IDEMPOTENCY_SCOPE = 'complaint.file';
+
 /**
  * Files a complaint in its own transaction. The attachments are moved into the store at the
  * end of the transaction; if it fails, the files it added are removed again and the temporary
  * files are always removed: nothing is half-stored.
+ *
+ * With an Idempotency-Key (optional here; the web form always sends one), a repeat of the same
+ * submission — same body, same files — answers with the complaint already filed (a double
+ * click files one complaint); the same key with a different submission is refused with 422.
  */
-export async function fileComplaintAtomically(deps: ComplaintDeps & Pick<Deps, 'db'>, who: CitizenActor, input: ComplaintInput, files: StagedFile[]): Promise<ComplaintRow> {
+export async function fileComplaintAtomically(
+  deps: ComplaintDeps & Pick<Deps, 'db'>,
+  who: CitizenActor,
+  input: ComplaintInput,
+  files: StagedFile[],
+  idempotencyKey?: string,
+): Promise<{ row: ComplaintRow; replayed: boolean }> {
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_RE.test(idempotencyKey))
+    throw badRequest('The Idempotency-Key must be 8–200 letters, digits or . _ : -', 'Idempotency-Key में 8–200 अक्षर, अंक या . _ : - हों।', {
+      'Idempotency-Key': 'malformed',
+    });
+  const userId = who.auth.user.id;
+  const hash = sha256Hex(canonical({ input, files: files.map((f) => f.sha256) }));
   const stored: string[] = [];
   try {
     return await deps.db.kysely.transaction().execute(async (trx) => {
+      if (idempotencyKey) {
+        // Claimed first: a concurrent repeat waits here for this one to commit, then finds it.
+        const claimed = await trx
+          .insertInto('idempotency_key')
+          .values({
+            key: idempotencyKey,
+            scope: IDEMPOTENCY_SCOPE,
+            user_id: userId,
+            request_hash: hash,
+            response_status: 0,
+            response_body: '{}',
+            created_at: deps.clock.now(),
+          })
+          .onConflict((oc) => oc.columns(['scope', 'user_id', 'key']).doNothing())
+          .returning('key')
+          .executeTakeFirst();
+        if (!claimed) {
+          const prior = await trx
+            .selectFrom('idempotency_key')
+            .selectAll()
+            .where('scope', '=', IDEMPOTENCY_SCOPE)
+            .where('user_id', '=', userId)
+            .where('key', '=', idempotencyKey)
+            .executeTakeFirstOrThrow();
+          if (prior.request_hash !== hash)
+            throw unprocessable(
+              'idempotency_key_reused',
+              'This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.',
+              'यह Idempotency-Key किसी अन्य शिकायत के लिए प्रयुक्त हो चुकी है। नई शिकायत के लिए नई कुंजी दें।',
+              { 'Idempotency-Key': 'used with a different submission' },
+            );
+          const row = await repo.findOwnComplaint(trx, userId, (prior.response_body as { id: string }).id);
+          if (!row) throw complaintNotFound();
+          return { row, replayed: true };
+        }
+      }
       const id = await fileComplaint(deps, trx, who, input, files, stored);
-      const row = await repo.findOwnComplaint(trx, who.auth.user.id, id);
+      if (idempotencyKey)
+        await trx
+          .updateTable('idempotency_key')
+          .set({ response_status: 201, response_body: JSON.stringify({ id }) })
+          .where('scope', '=', IDEMPOTENCY_SCOPE)
+          .where('user_id', '=', userId)
+          .where('key', '=', idempotencyKey)
+          .execute();
+      const row = await repo.findOwnComplaint(trx, userId, id);
       if (!row) throw complaintNotFound();
-      return row;
+      return { row, replayed: false };
     });
   } catch (e) {
     await unstore(stored, (sha) => repo.attachmentShaInUse(deps.db.kysely, sha));
@@ -262,7 +367,9 @@ export async function getOwnComplaint(db: Kysely<Database>, citizenId: string, i
 
 /** The actions this role may take now on the complaint (the inbox draws its buttons from these). */
 export function actionsFor(role: Role, c: ComplaintRow): ComplaintAction[] {
-  return allowedActions({ status: c.status, efir: c.efir, efirSignedAt: c.efir_signed_at, peState: c.pe_state }).filter((a) => can(role, ACTION_PERMISSION[a]));
+  return allowedActions({ status: c.status, efir: c.efir, efirSignedAt: c.efir_signed_at, peState: c.pe_state }).filter((a) =>
+    can(role, ACTION_PERMISSION[a]),
+  );
 }
 
 /** Reads a complaint for an officer, with its history and attachments; the read is audited. */
@@ -270,14 +377,30 @@ export async function readComplaint(deps: ComplaintDeps & Pick<Deps, 'db'>, offi
   const db = deps.db.kysely;
   const row = await getComplaint(db, officer.auth, id);
   const [events, attachments] = await Promise.all([repo.listEvents(db, id), repo.listAttachments(db, id)]);
-  await recordAudit(db, deps.clock, officer.actor, { action: 'complaint.read', entityType: 'complaint', entityId: id, stationId: row.station_id, districtId: row.district_id });
+  await recordAudit(db, deps.clock, officer.actor, {
+    action: 'complaint.read',
+    entityType: 'complaint',
+    entityId: id,
+    stationId: row.station_id,
+    districtId: row.district_id,
+  });
   return { row, events, attachments, actions: actionsFor(officer.auth.user.role, row) };
 }
 
-export async function inbox(db: Kysely<Database>, auth: AuthContext, q: { stationId?: string; status: 'open' | 'all' | ComplaintStatus; efir?: 'true' | 'false'; page: number; pageSize: number }) {
+export async function inbox(
+  db: Kysely<Database>,
+  auth: AuthContext,
+  q: { stationId?: string; status: 'open' | 'all' | ComplaintStatus; efir?: 'true' | 'false'; page: number; pageSize: number },
+) {
   const statuses: readonly ComplaintStatus[] =
     q.status === 'open' ? OPEN_STATUSES : q.status === 'all' ? (Object.keys(WORKFLOW) as ComplaintStatus[]) : [q.status];
-  return repo.listInbox(db, auth.scope, { stationId: q.stationId, statuses, efirOnly: q.efir === 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return repo.listInbox(db, auth.scope, {
+    stationId: q.stationId,
+    statuses,
+    efirOnly: q.efir === 'true',
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
 }
 
 export const listOwnComplaints = repo.listOwnComplaints;
@@ -368,7 +491,13 @@ async function record(deps: ComplaintDeps, trx: Kysely<Database>, officer: Offic
   });
   if (step.notify !== false && step.publicNote) {
     const c = await repo.citizenContact(trx, row.citizen_id);
-    if (c) await notifyPerson(trx, deps.clock, { stateCode: c.state_code, email: c.email, mobile: c.mobile }, complaintUpdateNotice({ ack: row.ack_number, ...step.publicNote }));
+    if (c)
+      await notifyPerson(
+        trx,
+        deps.clock,
+        { stateCode: c.state_code, email: c.email, mobile: c.mobile },
+        complaintUpdateNotice({ ack: row.ack_number, ...step.publicNote }),
+      );
   }
   return gdEntryId;
 }
@@ -387,7 +516,12 @@ function sectionFacts(refs: { act: string; section: string }[], field = 'section
     return s;
   });
   if (Object.keys(fields).length)
-    throw unprocessable('section_invalid', `Check the sections: ${Object.values(fields).join('; ')}.`, 'धाराएं जांचें: कुछ धाराएं मास्टर डेटा में नहीं हैं।', fields);
+    throw unprocessable(
+      'section_invalid',
+      `Check the sections: ${Object.values(fields).join('; ')}.`,
+      'धाराएं जांचें: कुछ धाराएं मास्टर डेटा में नहीं हैं।',
+      fields,
+    );
   return found.map((s) => s!);
 }
 
@@ -427,11 +561,16 @@ function firInputFrom(row: ComplaintRow, input: RegisterFromComplaintInput): Reg
     victims: input.victims ?? [],
     accused:
       input.accused ??
-      suspects.map((s) => (s.name ? { known: true, name: s.name, address: s.address, description: s.description } : { known: false, description: s.description ?? 'Not known' })),
+      suspects.map((s) =>
+        s.name
+          ? { known: true, name: s.name, address: s.address, description: s.description }
+          : { known: false, description: s.description ?? 'Not known' },
+      ),
     delayReason: input.delayReason,
     properties: props.map((p) => ({ description: p.description, category: p.type, nature: 'stolen', value: p.value })),
     narrative: input.narrative ?? row.description,
-    actionTaken: input.actionTaken ?? `Registered from ${row.efir ? 'e-FIR' : 'e-complaint'} ${row.ack_number} and taken up for investigation.`,
+    actionTaken:
+      input.actionTaken ?? `Registered from ${row.efir ? 'e-FIR' : 'e-complaint'} ${row.ack_number} and taken up for investigation.`,
     zeroFir: input.zeroFir,
     jurisdictionStationCode: input.jurisdictionStationCode,
   };
@@ -456,7 +595,13 @@ function firInputFrom(row: ComplaintRow, input: RegisterFromComplaintInput): Reg
  * complaint becomes fir_registered, the FIR's stage history starts, and the citizen is told
  * that the FIR copy is ready. Returns the FIR.
  */
-export async function registerFirFromComplaint(deps: ComplaintDeps, trx: Kysely<Database>, officer: Officer, id: string, input: RegisterFromComplaintInput): Promise<FirRecord> {
+export async function registerFirFromComplaint(
+  deps: ComplaintDeps,
+  trx: Kysely<Database>,
+  officer: Officer,
+  id: string,
+  input: RegisterFromComplaintInput,
+): Promise<FirRecord> {
   const { row, station } = await begin(trx, officer, id, 'register_fir', input.version);
   const now = deps.clock.now();
   let signedAt = row.efir_signed_at;
@@ -572,9 +717,14 @@ export async function openEnquiry(deps: ComplaintDeps, trx: Kysely<Database>, of
   const facts = sectionFacts(input.sections);
   const ruling = preliminaryEnquiry(facts);
   if (!ruling.applies)
-    throw unprocessable('enquiry_not_allowed', ruling.basis, 'प्रारंभिक जांच केवल तीन वर्ष या अधिक किंतु सात वर्ष से कम दंडनीय अपराधों में हो सकती है (बीएनएसएस 173(3))।', {
-      sections: ruling.basis,
-    });
+    throw unprocessable(
+      'enquiry_not_allowed',
+      ruling.basis,
+      'प्रारंभिक जांच केवल तीन वर्ष या अधिक किंतु सात वर्ष से कम दंडनीय अपराधों में हो सकती है (बीएनएसएस 173(3))।',
+      {
+        sections: ruling.basis,
+      },
+    );
   const now = deps.clock.now();
   await save(trx, row, {
     status: 'preliminary_enquiry',
@@ -636,21 +786,33 @@ export async function decideEnquiry(deps: ComplaintDeps, trx: Kysely<Database>, 
     },
     details: { remarks: input.remarks, dueAt: input.approve ? due.toISOString() : null },
     publicNote: input.approve
-      ? { en: `The preliminary enquiry was permitted; it is to be completed by ${istDateTime(due)}.`, hi: `प्रारंभिक जांच की अनुमति मिली; यह ${istDateTime(due)} तक पूरी होगी।` }
+      ? {
+          en: `The preliminary enquiry was permitted; it is to be completed by ${istDateTime(due)}.`,
+          hi: `प्रारंभिक जांच की अनुमति मिली; यह ${istDateTime(due)} तक पूरी होगी।`,
+        }
       : null,
   });
 }
 
 /** Sends a complaint to the station that has jurisdiction: a transfer_out entry at the sender, a transfer_in entry at the receiver, whose inbox now holds it. */
-export async function transferComplaint(deps: ComplaintDeps, trx: Kysely<Database>, officer: Officer, id: string, input: TransferComplaintInput) {
+export async function transferComplaint(
+  deps: ComplaintDeps,
+  trx: Kysely<Database>,
+  officer: Officer,
+  id: string,
+  input: TransferComplaintInput,
+) {
   const { row, station } = await begin(trx, officer, id, 'transfer', input.version);
   const target = input.toStationId
     ? await findStation(trx, row.state_code, input.toStationId)
     : await findStationByCode(trx, row.state_code, (input.toStationCode ?? '').toUpperCase());
   const field = input.toStationId ? 'toStationId' : 'toStationCode';
-  if (!target || !target.active) throw unprocessable('station_not_found', 'No such police station.', 'ऐसा कोई पुलिस थाना नहीं है।', { [field]: 'unknown station' });
+  if (!target || !target.active)
+    throw unprocessable('station_not_found', 'No such police station.', 'ऐसा कोई पुलिस थाना नहीं है।', { [field]: 'unknown station' });
   if (target.id === row.station_id)
-    throw unprocessable('transfer_to_same_station', 'The complaint is already at this station.', 'शिकायत पहले से इसी थाने में है।', { [field]: 'is the complaint’s own station' });
+    throw unprocessable('transfer_to_same_station', 'The complaint is already at this station.', 'शिकायत पहले से इसी थाने में है।', {
+      [field]: 'is the complaint’s own station',
+    });
   const to = placeOf(target);
   const now = deps.clock.now();
   const kindWord = row.efir ? 'e-FIR' : 'e-complaint';
@@ -695,7 +857,14 @@ export async function closeComplaint(deps: ComplaintDeps, trx: Kysely<Database>,
   const { row, station } = await begin(trx, officer, id, 'close', input.version);
   const now = deps.clock.now();
   const u = officer.auth.user;
-  await save(trx, row, { status: 'closed', status_changed_at: now, closed_reason: input.reason, closed_at: now, closed_by: u.id, updated_at: now });
+  await save(trx, row, {
+    status: 'closed',
+    status_changed_at: now,
+    closed_reason: input.reason,
+    closed_at: now,
+    closed_by: u.id,
+    updated_at: now,
+  });
   await record(deps, trx, officer, row, station, {
     action: 'closed',
     to: 'closed',

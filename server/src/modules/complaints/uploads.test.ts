@@ -30,8 +30,24 @@ function filesIn(d: string): string[] {
   return out;
 }
 
-const complaintCount = async () => Number((await t.db.kysely.selectFrom('complaint').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const attachmentCount = async () => Number((await t.db.kysely.selectFrom('complaint_attachment').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const complaintCount = async () =>
+  Number(
+    (
+      await t.db.kysely
+        .selectFrom('complaint')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const attachmentCount = async () =>
+  Number(
+    (
+      await t.db.kysely
+        .selectFrom('complaint_attachment')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'cctns-uploads-'));
@@ -46,7 +62,11 @@ afterAll(async () => {
 describe('complaint attachments', () => {
   let before: { complaints: number; attachments: number; files: string[] };
   beforeEach(async () => {
-    before = { complaints: await complaintCount(), attachments: await attachmentCount(), files: filesIn(dir).filter((f) => !path.relative(dir, f).startsWith(`tmp${path.sep}`)) };
+    before = {
+      complaints: await complaintCount(),
+      attachments: await attachmentCount(),
+      files: filesIn(dir).filter((f) => !path.relative(dir, f).startsWith(`tmp${path.sep}`)),
+    };
   });
 
   /** Nothing of a refused request remains: no complaint, no attachment row, no file, no temporary file. */
@@ -69,7 +89,13 @@ describe('complaint attachments', () => {
     expect(r.statusCode, r.body).toBe(201);
     const body = r.json();
     expect(body.ackNumber).toMatch(/^XA\/PS01\/2026\/\d{6}$/);
-    expect(body.attachments.map((a: { mime: string }) => a.mime)).toEqual(['application/pdf', 'image/jpeg', 'image/png', 'audio/mpeg', 'video/mp4']);
+    expect(body.attachments.map((a: { mime: string }) => a.mime)).toEqual([
+      'application/pdf',
+      'image/jpeg',
+      'image/png',
+      'audio/mpeg',
+      'video/mp4',
+    ]);
     expect(body.attachments[4].name).toBe('clip.mp4');
     for (const [i, f] of files.entries()) {
       const sha = createHash('sha256').update(f.content).digest('hex');
@@ -81,7 +107,9 @@ describe('complaint attachments', () => {
   });
 
   it('serves an attachment only as a download, with nosniff, to the complainant and to police in scope', async () => {
-    const r = await postMultipart(t, citizen, makeComplaintInput(), [{ filename: 'photo.png', content: SAMPLES.png(), contentType: 'image/png' }]);
+    const r = await postMultipart(t, citizen, makeComplaintInput(), [
+      { filename: 'photo.png', content: SAMPLES.png(), contentType: 'image/png' },
+    ]);
     expect(r.statusCode, r.body).toBe(201);
     const c = r.json();
     const a = c.attachments[0];
@@ -96,7 +124,12 @@ describe('complaint attachments', () => {
     expect(police.statusCode).toBe(200);
     expect(police.headers['content-disposition']).toMatch(/^attachment;/);
     expect(police.headers['x-content-type-options']).toBe('nosniff');
-    const audit = await t.db.kysely.selectFrom('audit_event').select('action').where('entity_id', '=', c.id).where('action', '=', 'complaint.attachment_read').execute();
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_id', '=', c.id)
+      .where('action', '=', 'complaint.attachment_read')
+      .execute();
     expect(audit).toHaveLength(1);
 
     // Another station's officer and the court get 404 / 403, never the file.
@@ -135,7 +168,9 @@ describe('complaint attachments', () => {
   });
 
   it('refuses an HTML page named .png with 415 and stores nothing', async () => {
-    const r = await postMultipart(t, citizen, makeComplaintInput(), [{ filename: 'evidence.png', content: SAMPLES.html(), contentType: 'image/png' }]);
+    const r = await postMultipart(t, citizen, makeComplaintInput(), [
+      { filename: 'evidence.png', content: SAMPLES.html(), contentType: 'image/png' },
+    ]);
     expect(r.statusCode).toBe(415);
     expect(errorOf(r).fields?.['files.0']).toBeTruthy();
     await expectNothingStored();
@@ -148,7 +183,10 @@ describe('complaint attachments', () => {
   });
 
   it('refuses a sixth file with 413 and stores nothing', async () => {
-    const six = Array.from({ length: 6 }, (_, i) => ({ filename: `p${i}.pdf`, content: Buffer.concat([SAMPLES.pdf(), Buffer.from(`%${i}`)]) }));
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      filename: `p${i}.pdf`,
+      content: Buffer.concat([SAMPLES.pdf(), Buffer.from(`%${i}`)]),
+    }));
     const r = await postMultipart(t, citizen, makeComplaintInput(), six);
     expect(r.statusCode).toBe(413);
     expect(errorOf(r).code).toBe('too_many_attachments');
@@ -157,12 +195,16 @@ describe('complaint attachments', () => {
 
   it('stores nothing when the complaint itself is refused after the files were read (bad times: 422; malformed: 400)', async () => {
     const future = makeComplaintInput({ occurrence: { from: '2026-02-01T10:00:00+05:30', place: 'Sarafa Bazaar' } });
-    const r1 = await postMultipart(t, citizen, future, [{ filename: 'a.pdf', content: Buffer.concat([SAMPLES.pdf(), Buffer.from('%future')]) }]);
+    const r1 = await postMultipart(t, citizen, future, [
+      { filename: 'a.pdf', content: Buffer.concat([SAMPLES.pdf(), Buffer.from('%future')]) },
+    ]);
     expect(r1.statusCode).toBe(422);
     expect(errorOf(r1).fields).toHaveProperty(['occurrence.from']);
     await expectNothingStored();
 
-    const r2 = await postMultipart(t, citizen, { kind: 'mobile_theft' }, [{ filename: 'b.pdf', content: Buffer.concat([SAMPLES.pdf(), Buffer.from('%malformed')]) }]);
+    const r2 = await postMultipart(t, citizen, { kind: 'mobile_theft' }, [
+      { filename: 'b.pdf', content: Buffer.concat([SAMPLES.pdf(), Buffer.from('%malformed')]) },
+    ]);
     expect(r2.statusCode).toBe(400);
     expect(Object.keys(errorOf(r2).fields ?? {})).toEqual(expect.arrayContaining(['occurrence', 'description']));
     await expectNothingStored();

@@ -38,7 +38,9 @@ export type AllowedMime = keyof typeof ALLOWED_TYPES;
 
 /** UPLOAD_DIR, else ${DATA_DIR}/uploads; in tests without UPLOAD_DIR, a directory under the system's temp. */
 export const uploadDir = (config: Pick<Config, 'UPLOAD_DIR' | 'DATA_DIR' | 'NODE_ENV'>): string =>
-  path.resolve(config.UPLOAD_DIR ?? (config.NODE_ENV === 'test' ? path.join(tmpdir(), 'cctns-test-uploads') : path.join(config.DATA_DIR, 'uploads')));
+  path.resolve(
+    config.UPLOAD_DIR ?? (config.NODE_ENV === 'test' ? path.join(tmpdir(), 'cctns-test-uploads') : path.join(config.DATA_DIR, 'uploads')),
+  );
 
 /** Where a stored file lives: two levels by the hash so that no directory grows huge. */
 export const storedPath = (dir: string, sha256: string): string => path.join(dir, sha256.slice(0, 2), sha256);
@@ -53,12 +55,20 @@ export interface StagedFile {
 }
 
 export const attachmentTooLarge = (index: number) =>
-  new AppError(413, 'attachment_too_large', 'An attachment is larger than 10 MB.', 'एक संलग्नक 10 एमबी से बड़ा है।', { [`files.${index}`]: 'larger than 10 MB' });
+  new AppError(413, 'attachment_too_large', 'An attachment is larger than 10 MB.', 'एक संलग्नक 10 एमबी से बड़ा है।', {
+    [`files.${index}`]: 'larger than 10 MB',
+  });
 
 export const tooManyAttachments = () =>
-  new AppError(413, 'too_many_attachments', 'At most 5 attachments can be sent with a complaint.', 'एक शिकायत के साथ अधिकतम 5 संलग्नक भेजे जा सकते हैं।', {
-    files: 'more than 5 files',
-  });
+  new AppError(
+    413,
+    'too_many_attachments',
+    'At most 5 attachments can be sent with a complaint.',
+    'एक शिकायत के साथ अधिकतम 5 संलग्नक भेजे जा सकते हैं।',
+    {
+      files: 'more than 5 files',
+    },
+  );
 
 export const attachmentTypeRefused = (index: number, found: string | undefined) =>
   new AppError(
@@ -66,7 +76,9 @@ export const attachmentTypeRefused = (index: number, found: string | undefined) 
     'attachment_type_not_allowed',
     'Only PDF, JPEG, PNG, MP3 and MP4 files can be attached; the file’s content is checked, not its name.',
     'केवल PDF, JPEG, PNG, MP3 और MP4 फ़ाइलें संलग्न की जा सकती हैं; फ़ाइल की सामग्री जांची जाती है, नाम नहीं।',
-    { [`files.${index}`]: found ? `the content is ${found}, which is not accepted` : 'the content is not a PDF, JPEG, PNG, MP3 or MP4 file' },
+    {
+      [`files.${index}`]: found ? `the content is ${found}, which is not accepted` : 'the content is not a PDF, JPEG, PNG, MP3 or MP4 file',
+    },
   );
 
 /** A file name safe to put in a Content-Disposition header: no path, no control characters or quotes. */
@@ -150,7 +162,14 @@ export async function readMultipartSubmission(req: FastifyRequest, dir: string):
       const mime = found?.mime as string | undefined;
       if (!mime || !(mime in ALLOWED_TYPES)) throw attachmentTypeRefused(index, found ? `${found.mime} (.${found.ext})` : undefined);
       const ext = ALLOWED_TYPES[mime as AllowedMime];
-      files.push({ tempPath, sha256: hash.digest('hex'), size, mime: mime as AllowedMime, ext, originalName: cleanFileName(part.filename, ext) });
+      files.push({
+        tempPath,
+        sha256: hash.digest('hex'),
+        size,
+        mime: mime as AllowedMime,
+        ext,
+        originalName: cleanFileName(part.filename, ext),
+      });
       pending = undefined;
     }
   } catch (e) {

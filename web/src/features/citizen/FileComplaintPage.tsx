@@ -8,7 +8,7 @@ import { useAction, useFetch } from '../../components/hooks.ts';
 import { formatDateTime, istLocalToIso } from '../../lib/format.ts';
 import { pick } from './labels.ts';
 import type { CitizenComplaint, Kinds, PublicStations } from './types.ts';
-import { ACCEPT, formatBytes, postMultipart } from './upload.ts';
+import { ACCEPT, formatBytes, newIdempotencyKey, postMultipart } from './upload.ts';
 
 interface PropertyRow {
   type: string;
@@ -50,16 +50,23 @@ export default function FileComplaintPage() {
   const [suspect, setSuspect] = useState('');
   const [properties, setProperties] = useState<PropertyRow[]>([]);
   const [files, setFiles] = useState<File[]>([]);
+  // One key per form: a double click or a retry after a lost answer files one complaint.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const [suggested, setSuggested] = useState<{ code: string; name: string; nameHi: string }[] | undefined>();
 
   const kindInfo = kinds.data?.items.find((k) => k.kind === kind);
   const districtId = places.data?.districts.find((d) => d.code === districtCode)?.id;
-  const stations = useMemo(() => (places.data?.stations ?? []).filter((s) => !districtId || s.districtId === districtId), [places.data, districtId]);
+  const stations = useMemo(
+    () => (places.data?.stations ?? []).filter((s) => !districtId || s.districtId === districtId),
+    [places.data, districtId],
+  );
   const max = kinds.data?.maxAttachments ?? 5;
   const maxBytes = kinds.data?.maxAttachmentBytes ?? 10 * 1024 * 1024;
 
   const suggest = useAction(async () => {
-    const r = await api.get<{ items: { code: string; name: string; nameHi: string }[] }>(`/public/station-suggestions?place=${encodeURIComponent(`${place} ${districtCode ? (places.data?.districts.find((d) => d.code === districtCode)?.name ?? '') : ''}`)}`);
+    const r = await api.get<{ items: { code: string; name: string; nameHi: string }[] }>(
+      `/public/station-suggestions?place=${encodeURIComponent(`${place} ${districtCode ? (places.data?.districts.find((d) => d.code === districtCode)?.name ?? '') : ''}`)}`,
+    );
     setSuggested(r.items);
     if (r.items[0] && !stationCode) setStationCode(r.items[0].code);
   });
@@ -94,7 +101,9 @@ export default function FileComplaintPage() {
       suspects: suspect.trim() ? [{ description: suspect.trim() }] : [],
       properties: props.map((p) => ({ type: p.type, description: p.description, value: Number(p.value) || 0 })),
     };
-    const created = await postMultipart<CitizenComplaint>('/public/complaints', { name: 'complaint', value: body }, files);
+    const created = await postMultipart<CitizenComplaint>('/public/complaints', { name: 'complaint', value: body }, files, {
+      'Idempotency-Key': idempotencyKey,
+    });
     navigate(`/citizen/complaints/${created.id}?filed=1`);
   });
 
@@ -128,7 +137,14 @@ export default function FileComplaintPage() {
 
         <fieldset>
           <legend>{t('citizen.file.what')}</legend>
-          <SelectField id="fc-kind" label={t('citizen.file.kind')} required value={kind} error={fe.kind} onChange={(e) => setKind(e.target.value)}>
+          <SelectField
+            id="fc-kind"
+            label={t('citizen.file.kind')}
+            required
+            value={kind}
+            error={fe.kind}
+            onChange={(e) => setKind(e.target.value)}
+          >
             <option value="">{t('citizen.file.choose')}</option>
             {kinds.data?.items.map((k) => (
               <option key={k.kind} value={k.kind}>
@@ -154,10 +170,37 @@ export default function FileComplaintPage() {
         <fieldset>
           <legend>{t('citizen.file.when_where')}</legend>
           <div className="form-grid">
-            <TextField id="fc-occurrence.from" type="datetime-local" label={t('citizen.file.from')} required max={nowLocal()} value={from} error={fe['occurrence.from']} onChange={(e) => setFrom(e.target.value)} />
-            <TextField id="fc-occurrence.to" type="datetime-local" label={t('citizen.file.to')} hint={t('citizen.common.optional')} max={nowLocal()} value={to} error={fe['occurrence.to']} onChange={(e) => setTo(e.target.value)} />
+            <TextField
+              id="fc-occurrence.from"
+              type="datetime-local"
+              label={t('citizen.file.from')}
+              required
+              max={nowLocal()}
+              value={from}
+              error={fe['occurrence.from']}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+            <TextField
+              id="fc-occurrence.to"
+              type="datetime-local"
+              label={t('citizen.file.to')}
+              hint={t('citizen.common.optional')}
+              max={nowLocal()}
+              value={to}
+              error={fe['occurrence.to']}
+              onChange={(e) => setTo(e.target.value)}
+            />
           </div>
-          <TextField id="fc-occurrence.place" label={t('citizen.file.place')} hint={t('citizen.file.place_hint')} required maxLength={500} value={place} error={fe['occurrence.place']} onChange={(e) => setPlace(e.target.value)} />
+          <TextField
+            id="fc-occurrence.place"
+            label={t('citizen.file.place')}
+            hint={t('citizen.file.place_hint')}
+            required
+            maxLength={500}
+            value={place}
+            error={fe['occurrence.place']}
+            onChange={(e) => setPlace(e.target.value)}
+          />
           <div className="form-grid">
             <SelectField
               id="fc-district"
@@ -175,7 +218,14 @@ export default function FileComplaintPage() {
                 </option>
               ))}
             </SelectField>
-            <SelectField id="fc-stationCode" label={t('citizen.file.station')} required value={stationCode} error={fe.stationCode} onChange={(e) => setStationCode(e.target.value)}>
+            <SelectField
+              id="fc-stationCode"
+              label={t('citizen.file.station')}
+              required
+              value={stationCode}
+              error={fe.stationCode}
+              onChange={(e) => setStationCode(e.target.value)}
+            >
               <option value="">{t('citizen.file.choose')}</option>
               {stations.map((s) => (
                 <option key={s.code} value={s.code}>
@@ -192,16 +242,34 @@ export default function FileComplaintPage() {
           <ErrorAlert error={suggest.error} />
           {suggested && (
             <p role="status" className="muted">
-              {suggested.length ? t('citizen.file.suggested', { stations: suggested.map((s) => `${localName(lang, s)} (${s.code})`).join(', ') }) : t('citizen.file.no_suggestion')}
+              {suggested.length
+                ? t('citizen.file.suggested', { stations: suggested.map((s) => `${localName(lang, s)} (${s.code})`).join(', ') })
+                : t('citizen.file.no_suggestion')}
             </p>
           )}
         </fieldset>
 
         <fieldset>
           <legend>{t('citizen.file.about_you')}</legend>
-          <TextArea id="fc-complainant.address" label={t('citizen.file.address')} required rows={2} maxLength={500} value={address} error={fe['complainant.address']} onChange={(e) => setAddress(e.target.value)} />
+          <TextArea
+            id="fc-complainant.address"
+            label={t('citizen.file.address')}
+            required
+            rows={2}
+            maxLength={500}
+            value={address}
+            error={fe['complainant.address']}
+            onChange={(e) => setAddress(e.target.value)}
+          />
           <div className="form-grid">
-            <TextField id="fc-relativeName" label={t('citizen.file.relative_name')} hint={t('citizen.common.optional')} maxLength={120} value={relativeName} onChange={(e) => setRelativeName(e.target.value)} />
+            <TextField
+              id="fc-relativeName"
+              label={t('citizen.file.relative_name')}
+              hint={t('citizen.common.optional')}
+              maxLength={120}
+              value={relativeName}
+              onChange={(e) => setRelativeName(e.target.value)}
+            />
             <SelectField id="fc-relation" label={t('citizen.file.relation')} value={relation} onChange={(e) => setRelation(e.target.value)}>
               <option value="">—</option>
               {(['father', 'husband', 'mother', 'wife', 'guardian'] as const).map((r) => (
@@ -210,7 +278,15 @@ export default function FileComplaintPage() {
                 </option>
               ))}
             </SelectField>
-            <TextField id="fc-yearOfBirth" label={t('citizen.file.year_of_birth')} inputMode="numeric" maxLength={4} value={yearOfBirth} error={fe['complainant.yearOfBirth']} onChange={(e) => setYearOfBirth(e.target.value.replace(/\D/g, ''))} />
+            <TextField
+              id="fc-yearOfBirth"
+              label={t('citizen.file.year_of_birth')}
+              inputMode="numeric"
+              maxLength={4}
+              value={yearOfBirth}
+              error={fe['complainant.yearOfBirth']}
+              onChange={(e) => setYearOfBirth(e.target.value.replace(/\D/g, ''))}
+            />
             <SelectField id="fc-sex" label={t('citizen.file.sex')} value={sex} onChange={(e) => setSex(e.target.value)}>
               <option value="">—</option>
               {(['female', 'male', 'transgender', 'other'] as const).map((s) => (
@@ -219,23 +295,48 @@ export default function FileComplaintPage() {
                 </option>
               ))}
             </SelectField>
-            <TextField id="fc-occupation" label={t('citizen.file.occupation')} maxLength={120} value={occupation} onChange={(e) => setOccupation(e.target.value)} />
+            <TextField
+              id="fc-occupation"
+              label={t('citizen.file.occupation')}
+              maxLength={120}
+              value={occupation}
+              onChange={(e) => setOccupation(e.target.value)}
+            />
           </div>
         </fieldset>
 
         <fieldset>
           <legend>{t('citizen.file.suspects_property')}</legend>
-          <TextArea id="fc-suspect" label={t('citizen.file.suspect')} hint={t('citizen.file.suspect_hint')} rows={2} maxLength={2000} value={suspect} onChange={(e) => setSuspect(e.target.value)} />
+          <TextArea
+            id="fc-suspect"
+            label={t('citizen.file.suspect')}
+            hint={t('citizen.file.suspect_hint')}
+            rows={2}
+            maxLength={2000}
+            value={suspect}
+            onChange={(e) => setSuspect(e.target.value)}
+          />
           {properties.map((p, i) => (
             <div className="form-grid" key={i} role="group" aria-label={t('citizen.file.property_n', { n: i + 1 })}>
-              <SelectField id={`fc-properties.${i}.type`} label={t('citizen.file.property_type')} value={p.type} onChange={(e) => setProperties(properties.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}>
+              <SelectField
+                id={`fc-properties.${i}.type`}
+                label={t('citizen.file.property_type')}
+                value={p.type}
+                onChange={(e) => setProperties(properties.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}
+              >
                 {PROPERTY_TYPES.map((pt) => (
                   <option key={pt} value={pt}>
                     {t(`citizen.property.${pt}`)}
                   </option>
                 ))}
               </SelectField>
-              <TextField id={`fc-properties.${i}.description`} label={t('citizen.file.property_description')} maxLength={500} value={p.description} onChange={(e) => setProperties(properties.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))} />
+              <TextField
+                id={`fc-properties.${i}.description`}
+                label={t('citizen.file.property_description')}
+                maxLength={500}
+                value={p.description}
+                onChange={(e) => setProperties(properties.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))}
+              />
               <TextField
                 id={`fc-properties.${i}.value`}
                 label={t('citizen.file.property_value')}
@@ -252,7 +353,11 @@ export default function FileComplaintPage() {
             </div>
           ))}
           <div className="button-row">
-            <Button variant="secondary" disabled={properties.length >= 20} onClick={() => setProperties([...properties, { type: 'other', description: '', value: '' }])}>
+            <Button
+              variant="secondary"
+              disabled={properties.length >= 20}
+              onClick={() => setProperties([...properties, { type: 'other', description: '', value: '' }])}
+            >
               {t('citizen.file.property_add')}
             </Button>
           </div>

@@ -24,13 +24,14 @@ export default function MyComplaintPage() {
   const x = c.data;
   return (
     <Page title={t('citizen.detail.title', { ack: x.ackNumber })}>
-      {loc.search.get('filed') === '1' && (
-        <Notice kind="success">
-          {t('citizen.detail.filed', { ack: x.ackNumber })}
-        </Notice>
-      )}
+      {loc.search.get('filed') === '1' && <Notice kind="success">{t('citizen.detail.filed', { ack: x.ackNumber })}</Notice>}
       {x.efir && !x.efirSignedAt && x.status === 'submitted' && x.efirSignDueAt && (
-        <Notice kind="warning">{t('citizen.detail.sign_note', { station: pick(lang, x.station.name, x.station.nameHi), when: formatDateTime(x.efirSignDueAt, lang) })}</Notice>
+        <Notice kind="warning">
+          {t('citizen.detail.sign_note', {
+            station: pick(lang, x.station.name, x.station.nameHi),
+            when: formatDateTime(x.efirSignDueAt, lang),
+          })}
+        </Notice>
       )}
       <section className="card" aria-labelledby="cs-status">
         <h2 id="cs-status">{t('citizen.detail.status')}</h2>
@@ -60,14 +61,20 @@ export default function MyComplaintPage() {
           items={[
             [t('citizen.field.ack'), x.ackNumber],
             [t('citizen.field.kind'), `${pick(lang, x.kindLabelEn, x.kindLabelHi)}${x.efir ? ` (${t('citizen.efir')})` : ''}`],
-            [t('citizen.field.station'), `${pick(lang, x.station.name, x.station.nameHi)}${x.station.phone ? ` · ${x.station.phone}` : ''}`],
+            [
+              t('citizen.field.station'),
+              `${pick(lang, x.station.name, x.station.nameHi)}${x.station.phone ? ` · ${x.station.phone}` : ''}`,
+            ],
             [t('citizen.field.submitted'), formatDateTime(x.submittedAt, lang)],
-            [t('citizen.field.occurred'), `${formatDateTime(x.occurrence.from, lang)}${x.occurrence.to ? ` – ${formatDateTime(x.occurrence.to, lang)}` : ''}`],
+            [
+              t('citizen.field.occurred'),
+              `${formatDateTime(x.occurrence.from, lang)}${x.occurrence.to ? ` – ${formatDateTime(x.occurrence.to, lang)}` : ''}`,
+            ],
             [t('citizen.field.place'), x.occurrence.place],
           ]}
         />
         <h3>{t('citizen.field.description')}</h3>
-        <p style={{ whiteSpace: "pre-wrap" }}>{x.description}</p>
+        <p style={{ whiteSpace: 'pre-wrap' }}>{x.description}</p>
         {x.properties.length > 0 && (
           <>
             <h3>{t('citizen.field.property')}</h3>
@@ -102,7 +109,8 @@ export default function MyComplaintPage() {
         <ol>
           {x.history.map((h, i) => (
             <li key={i}>
-              <strong>{pick(lang, h.statusLabelEn, h.statusLabelHi)}</strong> — {formatDateTime(h.at, lang)} · {pick(lang, h.station.name, h.station.nameHi)}
+              <strong>{pick(lang, h.statusLabelEn, h.statusLabelHi)}</strong> — {formatDateTime(h.at, lang)} ·{' '}
+              {pick(lang, h.station.name, h.station.nameHi)}
               {h.note && <div>{pick(lang, h.note, h.noteHi)}</div>}
             </li>
           ))}

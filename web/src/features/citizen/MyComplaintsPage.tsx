@@ -52,7 +52,9 @@ export default function MyComplaintsPage() {
                   <td data-label={t('citizen.field.status')}>
                     <span className={statusBadge(c.status)}>{pick(lang, c.statusLabelEn, c.statusLabelHi)}</span>
                     {c.fir && <span> · {t('citizen.fir_no', { number: c.fir.firNumber })}</span>}
-                    {c.efirSignDueAt && <div className="muted">{t('citizen.sign_by', { when: formatDateTime(c.efirSignDueAt, lang) })}</div>}
+                    {c.efirSignDueAt && (
+                      <div className="muted">{t('citizen.sign_by', { when: formatDateTime(c.efirSignDueAt, lang) })}</div>
+                    )}
                   </td>
                 </tr>
               ))}

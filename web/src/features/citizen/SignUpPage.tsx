@@ -39,7 +39,11 @@ export default function SignUpPage() {
   }, [status]);
 
   const ask = useAction(async () => {
-    requireFields({ name, captchaAnswer: captcha.captchaAnswer }, ['name', ...(meta?.captcha ? ['captchaAnswer'] : [])], mobile.trim() || email.trim() ? {} : { mobile: 'citizen.signup.need_contact' });
+    requireFields(
+      { name, captchaAnswer: captcha.captchaAnswer },
+      ['name', ...(meta?.captcha ? ['captchaAnswer'] : [])],
+      mobile.trim() || email.trim() ? {} : { mobile: 'citizen.signup.need_contact' },
+    );
     try {
       const a = await api.post<SignupAnswer>(
         '/citizen/signup',
@@ -56,7 +60,11 @@ export default function SignUpPage() {
 
   const verify = useAction(async () => {
     requireFields({ otp }, ['otp'], newPasswordProblems(pw, confirm));
-    const a = await api.post<LoginAnswer>('/citizen/signup/verify', { signupId: sent?.signupId, otp: otp.replace(/\s+/g, ''), password: pw }, { quiet: true });
+    const a = await api.post<LoginAnswer>(
+      '/citizen/signup/verify',
+      { signupId: sent?.signupId, otp: otp.replace(/\s+/g, ''), password: pw },
+      { quiet: true },
+    );
     signedIn(a, '/citizen/complaints/new');
   });
 
@@ -78,7 +86,12 @@ export default function SignUpPage() {
           <ErrorAlert
             error={verify.error}
             idPrefix="su-"
-            fieldLabels={{ otp: t('citizen.signup.otp'), newPassword: t('account.password.new'), password: t('account.password.new'), confirmPassword: t('account.password.confirm') }}
+            fieldLabels={{
+              otp: t('citizen.signup.otp'),
+              newPassword: t('account.password.new'),
+              password: t('account.password.new'),
+              confirmPassword: t('account.password.confirm'),
+            }}
           />
           <TextField
             id="su-otp"
@@ -131,9 +144,24 @@ export default function SignUpPage() {
         <ErrorAlert
           error={ask.error}
           idPrefix="su-"
-          fieldLabels={{ name: t('citizen.signup.name'), mobile: t('citizen.signup.mobile'), email: t('citizen.signup.email'), captchaAnswer: t('auth.captcha.answer_label') }}
+          fieldLabels={{
+            name: t('citizen.signup.name'),
+            mobile: t('citizen.signup.mobile'),
+            email: t('citizen.signup.email'),
+            captchaAnswer: t('auth.captcha.answer_label'),
+          }}
         />
-        <TextField id="su-name" name="name" label={t('citizen.signup.name')} autoComplete="name" required maxLength={120} value={name} error={fe.name} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          id="su-name"
+          name="name"
+          label={t('citizen.signup.name')}
+          autoComplete="name"
+          required
+          maxLength={120}
+          value={name}
+          error={fe.name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <TextField
           id="su-mobile"
           name="mobile"
@@ -159,7 +187,9 @@ export default function SignUpPage() {
           error={fe.email}
           onChange={(e) => setEmail(e.target.value)}
         />
-        {meta.captcha && <Captcha ref={captchaRef} idPrefix="su-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />}
+        {meta.captcha && (
+          <Captcha ref={captchaRef} idPrefix="su-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />
+        )}
         <div className="button-row">
           <Button type="submit" busy={ask.busy}>
             {t('citizen.signup.submit')}

@@ -1,7 +1,8 @@
 import type { Lang } from '../../i18n/index.tsx';
 
 /** The English or Hindi of a pair the server sends (labelEn/labelHi). */
-export const pick = (lang: Lang, en: string | null | undefined, hi: string | null | undefined): string => (lang === 'hi' && hi ? hi : (en ?? ''));
+export const pick = (lang: Lang, en: string | null | undefined, hi: string | null | undefined): string =>
+  lang === 'hi' && hi ? hi : (en ?? '');
 
 /** Badge colour for a complaint status. */
 export function statusBadge(status: string): string {

@@ -75,7 +75,16 @@ export interface CitizenComplaint extends ComplaintItem {
   closedReason: string | null;
   enquiry: { state: string; dueAt: string | null } | null;
   attachments: Attachment[];
-  history: { at: string; action: string; status: string; statusLabelEn: string; statusLabelHi: string; station: StationRef; note: string | null; noteHi: string | null }[];
+  history: {
+    at: string;
+    action: string;
+    status: string;
+    statusLabelEn: string;
+    statusLabelHi: string;
+    station: StationRef;
+    note: string | null;
+    noteHi: string | null;
+  }[];
 }
 
 export interface PublicCaseStatus {

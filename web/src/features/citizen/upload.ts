@@ -5,7 +5,12 @@ import { api, API_BASE, ApiError } from '../../api.ts';
  * CSRF token, turning the server's error body into an ApiError. The token is read from
  * /auth/me, so this needs no change to the shared client.
  */
-export async function postMultipart<T>(path: string, json: { name: string; value: unknown }, files: File[]): Promise<T> {
+export async function postMultipart<T>(
+  path: string,
+  json: { name: string; value: unknown },
+  files: File[],
+  headers: Record<string, string> = {},
+): Promise<T> {
   const me = await api.get<{ csrfToken: string }>('/auth/me');
   const form = new FormData();
   form.append(json.name, JSON.stringify(json.value));
@@ -17,7 +22,7 @@ export async function postMultipart<T>(path: string, json: { name: string; value
       body: form,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: { Accept: 'application/json', 'X-CSRF-Token': me.csrfToken },
+      headers: { ...headers, Accept: 'application/json', 'X-CSRF-Token': me.csrfToken },
     });
   } catch {
     throw new ApiError(0, 'network_error', '', undefined);
@@ -30,9 +35,18 @@ export async function postMultipart<T>(path: string, json: { name: string; value
     data = undefined;
   }
   if (res.ok) return data as T;
-  const e = (data as { error?: { code?: string; message?: string; messageHi?: string; fields?: Record<string, string> } } | undefined)?.error;
+  const e = (data as { error?: { code?: string; message?: string; messageHi?: string; fields?: Record<string, string> } } | undefined)
+    ?.error;
   const retry = Number(res.headers.get('Retry-After'));
-  throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? '', e?.messageHi, e?.fields ?? {}, Number.isFinite(retry) && retry > 0 ? retry : undefined, data);
+  throw new ApiError(
+    res.status,
+    e?.code ?? `http_${res.status}`,
+    e?.message ?? '',
+    e?.messageHi,
+    e?.fields ?? {},
+    Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    data,
+  );
 }
 
 /** "2.4 MB" */
@@ -44,3 +58,10 @@ export function formatBytes(n: number): string {
 
 /** Accepted by the server (checked there by content): what the file picker offers. */
 export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.mp3,.mp4,application/pdf,image/jpeg,image/png,audio/mpeg,video/mp4';
+
+/** A random Idempotency-Key (getRandomValues works on plain http too, unlike randomUUID). */
+export function newIdempotencyKey(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}

@@ -8,7 +8,10 @@ export function ClockBadges({ efir, enquiry }: { efir: EfirClock | null; enquiry
   return (
     <>
       {efir && !efir.signedAt && (
-        <span className={efir.overdue ? 'badge badge-bad' : 'badge badge-warn'} title={efir.signDueAt ? formatDateTime(efir.signDueAt, lang) : undefined}>
+        <span
+          className={efir.overdue ? 'badge badge-bad' : 'badge badge-warn'}
+          title={efir.signDueAt ? formatDateTime(efir.signDueAt, lang) : undefined}
+        >
           {efir.overdue ? t('complaints.clock.efir_overdue') : t('complaints.clock.efir_hours', { hours: efir.hoursLeft ?? 0 })}
         </span>
       )}

@@ -58,15 +58,25 @@ export default function ComplaintPage() {
     <Page title={t('complaints.detail.title', { ack: x.ackNumber })}>
       {done && <Notice kind="success">{done}</Notice>}
       <p>
-        <span className={statusBadge(x.status)}>{pick(lang, x.statusLabelEn, x.statusLabelHi)}</span> <ClockBadges efir={x.efirClock} enquiry={x.enquiry} />
+        <span className={statusBadge(x.status)}>{pick(lang, x.statusLabelEn, x.statusLabelHi)}</span>{' '}
+        <ClockBadges efir={x.efirClock} enquiry={x.enquiry} />
       </p>
       {x.efirClock && !x.efirClock.signedAt && x.efirClock.signDueAt && (
-        <Notice kind={x.efirClock.overdue ? 'warning' : 'info'}>{t(x.efirClock.overdue ? 'complaints.detail.efir_overdue' : 'complaints.detail.efir_due', { when: formatDateTime(x.efirClock.signDueAt, lang) })}</Notice>
+        <Notice kind={x.efirClock.overdue ? 'warning' : 'info'}>
+          {t(x.efirClock.overdue ? 'complaints.detail.efir_overdue' : 'complaints.detail.efir_due', {
+            when: formatDateTime(x.efirClock.signDueAt, lang),
+          })}
+        </Notice>
       )}
-      {x.enquiry?.state === 'approved' && x.enquiry.dueAt && <Notice kind={x.enquiry.overdue ? 'warning' : 'info'}>{t('complaints.detail.pe_due', { when: formatDateTime(x.enquiry.dueAt, lang) })}</Notice>}
+      {x.enquiry?.state === 'approved' && x.enquiry.dueAt && (
+        <Notice kind={x.enquiry.overdue ? 'warning' : 'info'}>
+          {t('complaints.detail.pe_due', { when: formatDateTime(x.enquiry.dueAt, lang) })}
+        </Notice>
+      )}
       {x.fir && (
         <Notice>
-          {t('complaints.detail.fir', { number: x.fir.firNumber ?? '' })} <Link to={`/firs/${x.fir.id}`}>{t('complaints.detail.open_fir')}</Link>
+          {t('complaints.detail.fir', { number: x.fir.firNumber ?? '' })}{' '}
+          <Link to={`/firs/${x.fir.id}`}>{t('complaints.detail.open_fir')}</Link>
         </Notice>
       )}
       {x.ncr && <Notice>{t('complaints.detail.ncr', { number: x.ncr.ncrNumber ?? '' })}</Notice>}
@@ -80,7 +90,10 @@ export default function ComplaintPage() {
           items={[
             [t('complaints.field.kind'), `${pick(lang, x.kindLabelEn, x.kindLabelHi)}${x.efir ? ` (${t('complaints.efir')})` : ''}`],
             [t('complaints.field.received'), formatDateTime(x.submittedAt, lang)],
-            [t('complaints.field.occurred'), `${formatDateTime(x.occurrence.from, lang)}${x.occurrence.to ? ` – ${formatDateTime(x.occurrence.to, lang)}` : ''}`],
+            [
+              t('complaints.field.occurred'),
+              `${formatDateTime(x.occurrence.from, lang)}${x.occurrence.to ? ` – ${formatDateTime(x.occurrence.to, lang)}` : ''}`,
+            ],
             [t('complaints.field.place'), x.occurrence.place],
             [t('complaints.field.station'), `${pick(lang, x.station.name, x.station.nameHi)} (${x.station.code})`],
             [t('complaints.field.property_total'), `₹${formatNumber(x.propertyTotalValue, lang)}`],
@@ -144,7 +157,8 @@ export default function ComplaintPage() {
         <ol>
           {x.history.map((h, i) => (
             <li key={i}>
-              <strong>{t(`complaints.event.${h.action}`)}</strong> — {formatDateTime(h.at, lang)} · {pick(lang, h.station.name, h.station.nameHi)} · {h.officer.name}
+              <strong>{t(`complaints.event.${h.action}`)}</strong> — {formatDateTime(h.at, lang)} ·{' '}
+              {pick(lang, h.station.name, h.station.nameHi)} · {h.officer.name}
               {h.gdEntry?.entryNo ? ` · ${t('complaints.detail.gd', { no: h.gdEntry.entryNo, date: h.gdEntry.date ?? '' })}` : ''}
               {h.publicNote && <div className="muted">{h.publicNote}</div>}
             </li>
@@ -179,7 +193,17 @@ function Actions({ c, onDone, onStale }: { c: PoliceComplaint; onDone: (msg: Rea
   );
 }
 
-function ActionForm({ c, action, onDone, onStale }: { c: PoliceComplaint; action: ComplaintAction; onDone: (msg: ReactNode) => void; onStale: () => void }) {
+function ActionForm({
+  c,
+  action,
+  onDone,
+  onStale,
+}: {
+  c: PoliceComplaint;
+  action: ComplaintAction;
+  onDone: (msg: ReactNode) => void;
+  onStale: () => void;
+}) {
   const { t, lang } = useT();
   const kinds = useFetch<Kinds>(action === 'register_fir' ? '/public/complaint-kinds' : null);
   const stations = useFetch<PublicStations>(action === 'transfer' ? '/public/stations' : null);
@@ -201,7 +225,8 @@ function ActionForm({ c, action, onDone, onStale }: { c: PoliceComplaint; action
         case 'register_fir': {
           const s = parseSections(sectionsValue);
           if (!s.length) throw new ClientError('error.fix_fields', { sections: 'common.required' });
-          if (c.efirClock && !c.efirClock.signedAt && !signed) throw new ClientError('error.fix_fields', { informantSigned: 'complaints.form.must_sign' });
+          if (c.efirClock && !c.efirClock.signedAt && !signed)
+            throw new ClientError('error.fix_fields', { informantSigned: 'complaints.form.must_sign' });
           const r = await api.post<{ fir: { firNumber: string } }>(`${path}/register-fir`, {
             ...v,
             sections: s,
@@ -215,7 +240,11 @@ function ActionForm({ c, action, onDone, onStale }: { c: PoliceComplaint; action
         case 'record_ncr': {
           const s = parseSections(sections);
           if (!s.length) throw new ClientError('error.fix_fields', { sections: 'common.required' });
-          const r = await api.post<{ ncr: { ncrNumber: string } }>(`${path}/ncr`, { ...v, sections: s, ...(referredTo.trim() ? { referredTo: referredTo.trim() } : {}) });
+          const r = await api.post<{ ncr: { ncrNumber: string } }>(`${path}/ncr`, {
+            ...v,
+            sections: s,
+            ...(referredTo.trim() ? { referredTo: referredTo.trim() } : {}),
+          });
           onDone(t('complaints.done.ncr', { number: r.ncr.ncrNumber }));
           return;
         }
@@ -290,24 +319,61 @@ function ActionForm({ c, action, onDone, onStale }: { c: PoliceComplaint; action
         <>
           {sectionsField(t('complaints.form.sections_hint'))}
           {c.efirClock && !c.efirClock.signedAt && (
-            <CheckboxField id="ca-informantSigned" label={t('complaints.form.signed')} hint={t('complaints.form.signed_hint')} checked={signed} error={fe.informantSigned} onChange={(e) => setSigned(e.target.checked)} />
+            <CheckboxField
+              id="ca-informantSigned"
+              label={t('complaints.form.signed')}
+              hint={t('complaints.form.signed_hint')}
+              checked={signed}
+              error={fe.informantSigned}
+              onChange={(e) => setSigned(e.target.checked)}
+            />
           )}
-          <TextField id="ca-beat" label={t('complaints.form.beat')} hint={t('complaints.form.beat_hint')} maxLength={12} value={beatCode} error={fe['occurrence.beatCode']} onChange={(e) => setBeatCode(e.target.value)} />
-          <TextArea id="ca-reason" label={t('complaints.form.action_taken')} rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
+          <TextField
+            id="ca-beat"
+            label={t('complaints.form.beat')}
+            hint={t('complaints.form.beat_hint')}
+            maxLength={12}
+            value={beatCode}
+            error={fe['occurrence.beatCode']}
+            onChange={(e) => setBeatCode(e.target.value)}
+          />
+          <TextArea
+            id="ca-reason"
+            label={t('complaints.form.action_taken')}
+            rows={2}
+            maxLength={2000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </>
       )}
       {action === 'record_ncr' && (
         <>
           <Notice>{t('complaints.form.ncr_note')}</Notice>
           {sectionsField(t('complaints.form.ncr_sections_hint'))}
-          <TextField id="ca-referred" label={t('complaints.form.referred_to')} maxLength={200} value={referredTo} onChange={(e) => setReferredTo(e.target.value)} />
+          <TextField
+            id="ca-referred"
+            label={t('complaints.form.referred_to')}
+            maxLength={200}
+            value={referredTo}
+            onChange={(e) => setReferredTo(e.target.value)}
+          />
         </>
       )}
       {action === 'open_enquiry' && (
         <>
           <Notice>{t('complaints.form.pe_note')}</Notice>
           {sectionsField(t('complaints.form.pe_sections_hint'))}
-          <TextArea id="ca-reason" label={t('complaints.form.reason')} required rows={3} maxLength={2000} value={text} error={fe.reason} onChange={(e) => setText(e.target.value)} />
+          <TextArea
+            id="ca-reason"
+            label={t('complaints.form.reason')}
+            required
+            rows={3}
+            maxLength={2000}
+            value={text}
+            error={fe.reason}
+            onChange={(e) => setText(e.target.value)}
+          />
         </>
       )}
       {action === 'decide_enquiry' && (
@@ -320,16 +386,37 @@ function ActionForm({ c, action, onDone, onStale }: { c: PoliceComplaint; action
               ]}
             />
           )}
-          <SelectField id="ca-approve" label={t('complaints.form.decision')} value={approve} onChange={(e) => setApprove(e.target.value as 'yes' | 'no')}>
+          <SelectField
+            id="ca-approve"
+            label={t('complaints.form.decision')}
+            value={approve}
+            onChange={(e) => setApprove(e.target.value as 'yes' | 'no')}
+          >
             <option value="yes">{t('complaints.form.permit')}</option>
             <option value="no">{t('complaints.form.refuse')}</option>
           </SelectField>
-          <TextArea id="ca-remarks" label={t('complaints.form.remarks')} required rows={2} maxLength={2000} value={text} error={fe.remarks} onChange={(e) => setText(e.target.value)} />
+          <TextArea
+            id="ca-remarks"
+            label={t('complaints.form.remarks')}
+            required
+            rows={2}
+            maxLength={2000}
+            value={text}
+            error={fe.remarks}
+            onChange={(e) => setText(e.target.value)}
+          />
         </>
       )}
       {action === 'transfer' && (
         <>
-          <SelectField id="ca-toStationCode" label={t('complaints.form.to_station')} required value={toStation} error={fe.toStationCode} onChange={(e) => setToStation(e.target.value)}>
+          <SelectField
+            id="ca-toStationCode"
+            label={t('complaints.form.to_station')}
+            required
+            value={toStation}
+            error={fe.toStationCode}
+            onChange={(e) => setToStation(e.target.value)}
+          >
             <option value="">{t('complaints.form.choose')}</option>
             {stations.data?.stations
               .filter((s) => s.code !== c.station.code)
@@ -339,13 +426,31 @@ function ActionForm({ c, action, onDone, onStale }: { c: PoliceComplaint; action
                 </option>
               ))}
           </SelectField>
-          <TextArea id="ca-reason" label={t('complaints.form.reason')} required rows={2} maxLength={2000} value={text} error={fe.reason} onChange={(e) => setText(e.target.value)} />
+          <TextArea
+            id="ca-reason"
+            label={t('complaints.form.reason')}
+            required
+            rows={2}
+            maxLength={2000}
+            value={text}
+            error={fe.reason}
+            onChange={(e) => setText(e.target.value)}
+          />
         </>
       )}
       {action === 'close' && (
         <>
           <Notice kind="warning">{t('complaints.form.close_note')}</Notice>
-          <TextArea id="ca-reason" label={t('complaints.form.close_reason')} required rows={3} maxLength={2000} value={text} error={fe.reason} onChange={(e) => setText(e.target.value)} />
+          <TextArea
+            id="ca-reason"
+            label={t('complaints.form.close_reason')}
+            required
+            rows={3}
+            maxLength={2000}
+            value={text}
+            error={fe.reason}
+            onChange={(e) => setText(e.target.value)}
+          />
         </>
       )}
       {action === 'sign' && <p>{t('complaints.form.sign_note')}</p>}

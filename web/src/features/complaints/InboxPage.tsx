@@ -18,8 +18,11 @@ export default function InboxPage() {
   const loc = useLocation();
   const status = loc.search.get('status') ?? 'open';
   const efir = loc.search.get('efir') === 'true';
-  const list = useFetch<{ items: InboxItem[]; total: number }>(`/complaints${queryString({ status, efir: efir ? 'true' : undefined, pageSize: 200 })}`);
-  const go = (q: { status?: string; efir?: boolean }) => navigate(`/complaints${queryString({ status: q.status ?? status, efir: (q.efir ?? efir) ? 'true' : undefined })}`);
+  const list = useFetch<{ items: InboxItem[]; total: number }>(
+    `/complaints${queryString({ status, efir: efir ? 'true' : undefined, pageSize: 200 })}`,
+  );
+  const go = (q: { status?: string; efir?: boolean }) =>
+    navigate(`/complaints${queryString({ status: q.status ?? status, efir: (q.efir ?? efir) ? 'true' : undefined })}`);
   return (
     <Page title={t('complaints.inbox.title')}>
       <div className="panel filters" role="group" aria-label={t('complaints.inbox.filters')}>
@@ -30,7 +33,12 @@ export default function InboxPage() {
             </option>
           ))}
         </SelectField>
-        <CheckboxField id="ib-efir" label={t('complaints.inbox.efir_only')} checked={efir} onChange={(e) => go({ efir: e.target.checked })} />
+        <CheckboxField
+          id="ib-efir"
+          label={t('complaints.inbox.efir_only')}
+          checked={efir}
+          onChange={(e) => go({ efir: e.target.checked })}
+        />
       </div>
       <ErrorAlert error={list.error} />
       {list.loading && !list.data ? (
@@ -71,7 +79,8 @@ export default function InboxPage() {
                     </td>
                     <td data-label={t('complaints.field.complainant')}>{c.complainantName ?? '—'}</td>
                     <td data-label={t('complaints.field.status')}>
-                      <span className={statusBadge(c.status)}>{pick(lang, c.statusLabelEn, c.statusLabelHi)}</span> <ClockBadges efir={c.efirClock} enquiry={c.enquiry} />
+                      <span className={statusBadge(c.status)}>{pick(lang, c.statusLabelEn, c.statusLabelHi)}</span>{' '}
+                      <ClockBadges efir={c.efirClock} enquiry={c.enquiry} />
                     </td>
                   </tr>
                 ))}

@@ -46,7 +46,16 @@ export interface PoliceComplaint extends InboxItem {
   districtName: string;
   occurrence: { from: string; to: string | null; place: string };
   description: string;
-  complainant: { name?: string; relativeName?: string; address?: string; mobile?: string | null; email?: string | null; yearOfBirth?: number; sex?: string; occupation?: string };
+  complainant: {
+    name?: string;
+    relativeName?: string;
+    address?: string;
+    mobile?: string | null;
+    email?: string | null;
+    yearOfBirth?: number;
+    sex?: string;
+    occupation?: string;
+  };
   suspects: { name?: string; description?: string; address?: string }[];
   properties: { type: string; description: string; value: number }[];
   propertyTotalValue: number;

@@ -9,18 +9,31 @@ export function CaseFacts({ s }: { s: PublicCaseStatus }) {
   const { t, lang } = useT();
   const none = t('public.none_yet');
   const items: [string, string][] = [
-    [t('public.field.fir'), `${s.firNumber} · ${pick(lang, s.station.name, s.station.nameHi)} (${s.station.code}), ${pick(lang, s.district.name, s.district.nameHi)}`],
+    [
+      t('public.field.fir'),
+      `${s.firNumber} · ${pick(lang, s.station.name, s.station.nameHi)} (${s.station.code}), ${pick(lang, s.district.name, s.district.nameHi)}`,
+    ],
     [t('public.field.registered'), formatDate(s.registeredOn, lang)],
-    [t('public.field.sections'), s.sections.map((x) => `${x.act} ${x.section}${pick(lang, x.titleEn, x.titleHi) ? ` — ${pick(lang, x.titleEn, x.titleHi)}` : ''}`).join('; ')],
+    [
+      t('public.field.sections'),
+      s.sections
+        .map((x) => `${x.act} ${x.section}${pick(lang, x.titleEn, x.titleHi) ? ` — ${pick(lang, x.titleEn, x.titleHi)}` : ''}`)
+        .join('; '),
+    ],
     [t('public.field.stage'), `${pick(lang, s.stageLabelEn, s.stageLabelHi)}${s.result ? ` (${s.result.replace(/_/g, ' ')})` : ''}`],
     [t('public.field.last_change'), formatDate(s.lastChangedOn, lang)],
-    [t('public.field.arrests'), s.arrestCount === null ? none : s.arrestCount === 0 ? t('public.no_arrest') : formatNumber(s.arrestCount, lang)],
+    [
+      t('public.field.arrests'),
+      s.arrestCount === null ? none : s.arrestCount === 0 ? t('public.no_arrest') : formatNumber(s.arrestCount, lang),
+    ],
     [t('public.field.charge_sheet'), s.chargeSheetDate ? formatDate(s.chargeSheetDate, lang) : none],
     [t('public.field.court'), s.court ? pick(lang, s.court.name, s.court.nameHi) : none],
     [t('public.field.next_hearing'), s.nextHearingDate ? formatDate(s.nextHearingDate, lang) : none],
     [
       t('public.field.io'),
-      s.investigatingOfficer?.rank ? `${pick(lang, s.investigatingOfficer.rank.labelEn, s.investigatingOfficer.rank.labelHi)}${s.investigatingOfficer.name ? ` — ${s.investigatingOfficer.name}` : ''}` : none,
+      s.investigatingOfficer?.rank
+        ? `${pick(lang, s.investigatingOfficer.rank.labelEn, s.investigatingOfficer.rank.labelHi)}${s.investigatingOfficer.name ? ` — ${s.investigatingOfficer.name}` : ''}`
+        : none,
     ],
     [t('public.field.station_phone'), s.station.phone ?? none],
   ];

@@ -17,7 +17,7 @@ import { CaseFacts } from './CaseFacts.tsx';
  */
 export default function CaseStatusPage() {
   const { t, lang } = useT();
-  const { meta } = useSession();
+  const { meta, status } = useSession();
   const places = useFetch<PublicStations>('/public/stations');
   const [districtCode, setDistrictCode] = useState('');
   const [stationCode, setStationCode] = useState('');
@@ -28,13 +28,28 @@ export default function CaseStatusPage() {
   const [result, setResult] = useState<PublicCaseStatus | 'not_found' | undefined>();
 
   const districtId = places.data?.districts.find((d) => d.code === districtCode)?.id;
-  const stations = useMemo(() => (places.data?.stations ?? []).filter((s) => !districtId || s.districtId === districtId), [places.data, districtId]);
+  const stations = useMemo(
+    () => (places.data?.stations ?? []).filter((s) => !districtId || s.districtId === districtId),
+    [places.data, districtId],
+  );
 
   const look = useAction(async () => {
-    requireFields({ stationCode, year, number, captchaAnswer: captcha.captchaAnswer }, ['stationCode', 'year', 'number', ...(meta?.captcha ? ['captchaAnswer'] : [])]);
+    requireFields({ stationCode, year, number, captchaAnswer: captcha.captchaAnswer }, [
+      'stationCode',
+      'year',
+      'number',
+      ...(meta?.captcha ? ['captchaAnswer'] : []),
+    ]);
     setResult(undefined);
     try {
-      const q = queryString({ stateCode: meta?.stateCode, districtCode, stationCode, year, number: number.trim(), ...(meta?.captcha ? captcha : {}) });
+      const q = queryString({
+        stateCode: meta?.stateCode,
+        districtCode,
+        stationCode,
+        year,
+        number: number.trim(),
+        ...(meta?.captcha ? captcha : {}),
+      });
       setResult(await api.get<PublicCaseStatus>(`/public/case-status${q}`, { quiet: true }));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'case_not_found') setResult('not_found');
@@ -62,7 +77,12 @@ export default function CaseStatusPage() {
         <ErrorAlert
           error={look.error ?? places.error}
           idPrefix="cs-"
-          fieldLabels={{ stationCode: t('public.field.station'), year: t('public.field.year'), number: t('public.field.number'), captchaAnswer: t('auth.captcha.answer_label') }}
+          fieldLabels={{
+            stationCode: t('public.field.station'),
+            year: t('public.field.year'),
+            number: t('public.field.number'),
+            captchaAnswer: t('auth.captcha.answer_label'),
+          }}
         />
         <div className="form-grid">
           <SelectField
@@ -81,7 +101,14 @@ export default function CaseStatusPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="cs-stationCode" label={t('public.field.station')} required value={stationCode} error={fe.stationCode} onChange={(e) => setStationCode(e.target.value)}>
+          <SelectField
+            id="cs-stationCode"
+            label={t('public.field.station')}
+            required
+            value={stationCode}
+            error={fe.stationCode}
+            onChange={(e) => setStationCode(e.target.value)}
+          >
             <option value="">{t('public.choose')}</option>
             {stations.map((s) => (
               <option key={s.code} value={s.code}>
@@ -89,10 +116,30 @@ export default function CaseStatusPage() {
               </option>
             ))}
           </SelectField>
-          <TextField id="cs-year" label={t('public.field.year')} inputMode="numeric" maxLength={4} required value={year} error={fe.year} onChange={(e) => setYear(e.target.value.replace(/\D/g, ''))} />
-          <TextField id="cs-number" label={t('public.field.number')} hint={t('public.field.number_hint')} required maxLength={12} value={number} error={fe.number} onChange={(e) => setNumber(e.target.value)} />
+          <TextField
+            id="cs-year"
+            label={t('public.field.year')}
+            inputMode="numeric"
+            maxLength={4}
+            required
+            value={year}
+            error={fe.year}
+            onChange={(e) => setYear(e.target.value.replace(/\D/g, ''))}
+          />
+          <TextField
+            id="cs-number"
+            label={t('public.field.number')}
+            hint={t('public.field.number_hint')}
+            required
+            maxLength={12}
+            value={number}
+            error={fe.number}
+            onChange={(e) => setNumber(e.target.value)}
+          />
         </div>
-        {meta.captcha && <Captcha ref={captchaRef} idPrefix="cs-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />}
+        {meta.captcha && (
+          <Captcha ref={captchaRef} idPrefix="cs-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />
+        )}
         <div className="button-row">
           <Button type="submit" busy={look.busy}>
             {t('public.status.submit')}
@@ -110,6 +157,12 @@ export default function CaseStatusPage() {
           </section>
         )}
       </div>
+      {status !== 'authenticated' && (
+        <p>
+          {t('public.status.report')} <Link to="/citizen/signup">{t('public.status.signup')}</Link> ·{' '}
+          <Link to="/login">{t('public.status.login')}</Link>
+        </p>
+      )}
     </Page>
   );
 }

@@ -11,7 +11,13 @@ interface StationList {
   station: { code: string; name: string; nameHi: string; phone: string | null };
   from: string;
   to: string;
-  items: { firNumber: string; registeredOn: string; sections: { act: string; section: string; titleEn: string | null; titleHi: string | null }[]; stageLabelEn: string; stageLabelHi: string }[];
+  items: {
+    firNumber: string;
+    registeredOn: string;
+    sections: { act: string; section: string; titleEn: string | null; titleHi: string | null }[];
+    stageLabelEn: string;
+    stageLabelHi: string;
+  }[];
 }
 
 /** A police station's FIRs of the last 7 days, for the public: date, sections and stage only; never sensitive cases. */
@@ -21,9 +27,20 @@ export default function StationFirsPage() {
   const places = useFetch<PublicStations>('/public/stations');
   const list = useFetch<StationList>(code ? `/public/stations/${encodeURIComponent(code)}/firs` : null);
   return (
-    <Page title={list.data ? t('public.list.title_at', { station: pick(lang, list.data.station.name, list.data.station.nameHi) }) : t('public.list.title')}>
+    <Page
+      title={
+        list.data
+          ? t('public.list.title_at', { station: pick(lang, list.data.station.name, list.data.station.nameHi) })
+          : t('public.list.title')
+      }
+    >
       <p>{t('public.list.intro')}</p>
-      <SelectField id="sl-station" label={t('public.field.station')} value={code ?? ''} onChange={(e) => e.target.value && navigate(`/stations/${e.target.value}/firs`)}>
+      <SelectField
+        id="sl-station"
+        label={t('public.field.station')}
+        value={code ?? ''}
+        onChange={(e) => e.target.value && navigate(`/stations/${e.target.value}/firs`)}
+      >
         <option value="">{t('public.choose')}</option>
         {places.data?.stations.map((s) => (
           <option key={s.code} value={s.code}>
