@@ -86,6 +86,30 @@ export interface EvalOptions {
   seed?: number;
   /** Also rank with keys only (`trigramArm: false`) for `keysOnlyRecall10`; default true. */
   measureKeysOnly?: boolean;
+  /**
+   * Where the names live and how "ours" searches them. Default: an in-memory table searched
+   * with `buildNameSearchSql` directly. `npm run eval:names` passes the people module's backend
+   * (people/eval-backend.ts), so the measured search is the SQL the API runs.
+   */
+  backend?: () => Promise<EvalBackend>;
+}
+
+/** Row ids of an evaluation backend. */
+export type EvalId = number | string;
+
+/** The database side of the evaluation. */
+export interface EvalBackend {
+  /** What is measured, for the report ("in-memory table", "people API search"). */
+  label: string;
+  /** Stores the names (in this order) and returns the id of each distinct name (its first row). */
+  load(names: readonly string[]): Promise<Map<string, EvalId>>;
+  /** Our top 10, best first. `trigramArm: false` = candidates by phonetic keys only. */
+  ours(q: string, opts: { trigramArm: boolean }): Promise<Array<{ id: EvalId; score: number }>>;
+  /** Our score for one row (0 when it is not even a candidate). */
+  scoreOf(q: string, id: EvalId): Promise<number>;
+  /** Plain pg_trgm `similarity(name, q)`, top 10. */
+  baseline(q: string): Promise<EvalId[]>;
+  close(): Promise<void>;
 }
 
 export interface PairResult {
@@ -99,6 +123,8 @@ export interface PairResult {
 }
 
 export interface EvalReport {
+  /** The backend's label: what "ours" measured. */
+  backend: string;
   rows: number;
   same: number;
   different: number;
@@ -200,7 +226,24 @@ async function baselineTop10(db: PGlite, q: string): Promise<number[]> {
   return r.rows.map((x) => x.id);
 }
 
-function rankOf(ids: readonly number[], id: number): number | null {
+/** The default backend: an in-memory table shaped like the people table, searched directly. */
+export async function memoryBackend(): Promise<EvalBackend> {
+  const db = await createEvalDb();
+  return {
+    label: 'in-memory table, buildNameSearchSql',
+    async load(names) {
+      const ids = await insertNames(db, names);
+      await db.exec(`analyze ${TABLE}`);
+      return ids;
+    },
+    ours: (q, o) => oursTop10(db, q, o.trigramArm),
+    scoreOf: (q, id) => oursScoreOf(db, q, Number(id)),
+    baseline: (q) => baselineTop10(db, q),
+    close: () => db.close(),
+  };
+}
+
+function rankOf(ids: readonly EvalId[], id: EvalId): number | null {
   const i = ids.indexOf(id);
   return i < 0 ? null : i + 1;
 }
@@ -216,23 +259,22 @@ export async function runNameEval(opts: EvalOptions): Promise<EvalReport> {
     const j = Math.floor(rand() * (i + 1));
     [names[i], names[j]] = [names[j]!, names[i]!];
   }
-  const db = await createEvalDb();
+  const backend = await (opts.backend ?? memoryBackend)();
   try {
-    const ids = await insertNames(db, names);
-    await db.exec(`analyze ${TABLE}`);
+    const ids = await backend.load(names);
     const results: PairResult[] = [];
     let oursMs = 0;
     let oursQueries = 0;
     for (const pair of opts.pairs) {
       const id = ids.get(pair.target)!;
       const t0 = performance.now();
-      const ours = await oursTop10(db, pair.query);
+      const ours = await backend.ours(pair.query, { trigramArm: true });
       oursMs += performance.now() - t0;
       oursQueries++;
-      const base = await baselineTop10(db, pair.query);
-      const keysOnly = pair.label === 'same' && opts.measureKeysOnly !== false ? await oursTop10(db, pair.query, false) : [];
+      const base = await backend.baseline(pair.query);
+      const keysOnly = pair.label === 'same' && opts.measureKeysOnly !== false ? await backend.ours(pair.query, { trigramArm: false }) : [];
       const inTop = ours.find((r) => r.id === id);
-      const oursScore = inTop ? inTop.score : await oursScoreOf(db, pair.query, id);
+      const oursScore = inTop ? inTop.score : await backend.scoreOf(pair.query, id);
       results.push({
         pair,
         oursRank: rankOf(
@@ -258,6 +300,7 @@ export async function runNameEval(opts: EvalOptions): Promise<EvalReport> {
       cats.set(c, [...(cats.get(c) ?? []), r]);
     }
     return {
+      backend: backend.label,
       rows: names.length,
       same: same.length,
       different: diff.length,
@@ -286,6 +329,6 @@ export async function runNameEval(opts: EvalOptions): Promise<EvalReport> {
       oursMsPerQuery: oursQueries === 0 ? 0 : oursMs / oursQueries,
     };
   } finally {
-    await db.close();
+    await backend.close();
   }
 }
