@@ -12,6 +12,8 @@ import { complaintRoutes } from './modules/complaints/routes.js';
 import { citizenRoutes } from './modules/citizen/routes.js';
 import { prosecutionRoutes } from './modules/prosecution/routes.js';
 import { courtRoutes } from './modules/court/routes.js';
+import { peopleRoutes } from './modules/people/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
 
 /** Every module's routes, registered under /api/v1. A new module adds one line here. */
 export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
@@ -28,4 +30,6 @@ export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
   citizenRoutes,
   prosecutionRoutes,
   courtRoutes,
+  peopleRoutes,
+  searchRoutes,
 ];

@@ -11,6 +11,8 @@ import { courtFeature } from './features/court/routes.tsx';
 import { citizenFeature } from './features/citizen/routes.tsx';
 import { complaintsFeature } from './features/complaints/routes.tsx';
 import { publicFeature } from './features/public/routes.tsx';
+import { peopleFeature } from './features/people/routes.tsx';
+import { searchFeature } from './features/search/routes.tsx';
 
 /**
  * Every feature of the web app. A new feature adds one line here; its routes, navigation,
@@ -30,4 +32,6 @@ export const features: Feature[] = [
   publicFeature,
   prosecutionFeature,
   courtFeature,
+  peopleFeature,
+  searchFeature,
 ];

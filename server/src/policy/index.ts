@@ -43,8 +43,13 @@ export const PERMISSIONS = {
   'case.approve_final_report': ['sho'],
   'case.supervise': ['sho', 'sdpo', 'sp'],
   'people.read': [...police],
+  'people.write': ['duty_officer', 'io', 'sho', 'sdpo', 'sp', 'scrb'],
   'people.merge': ['sho', 'sdpo', 'sp', 'scrb', 'admin'],
+  // History sheets are operational intelligence: police officers only (not the system administrator).
+  'history_sheet.read': ['duty_officer', 'io', 'sho', 'sdpo', 'sp', 'scrb'],
+  'history_sheet.note': ['duty_officer', 'io', 'sho', 'sdpo', 'sp'],
   'history_sheet.manage': ['sho', 'sp'],
+  'registers.manage': ['duty_officer', 'io', 'sho', 'sdpo', 'sp'],
   'search.use': [...police],
   'analytics.read': ['sho', 'sdpo', 'sp', 'scrb', 'admin'],
   'court.clerk': ['court'],

@@ -5,13 +5,14 @@ import { seedInvestigation, seedInvestigationLate } from '../modules/investigati
 import { seedFirs } from '../modules/firs/seed.js';
 import { seedDemoComplaints } from '../modules/complaints/seed.js';
 import { seedProsecution } from '../modules/prosecution/seed.js';
+import { seedPeople } from '../modules/people/seed.js';
 
 /**
  * Modules that add demo records (FIRs at every stage, people, ...) register a seeder here.
  * Each runs after the organisation and users exist, in order.
  */
 export type DemoSeeder = (db: Db, ids: DemoIds, clock: Clock) => Promise<void>;
-export const demoSeeders: DemoSeeder[] = [seedProsecution, seedInvestigation, seedFirs, seedDemoComplaints, seedInvestigationLate];
+export const demoSeeders: DemoSeeder[] = [seedProsecution, seedInvestigation, seedFirs, seedDemoComplaints, seedInvestigationLate, seedPeople];
 
 export async function seedAll(db: Db, password: string, clock: Clock, opts: { withRecords?: boolean } = {}): Promise<DemoIds> {
   const ids = await seedDemo(db.kysely, password, clock.now());
