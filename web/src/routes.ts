@@ -11,6 +11,8 @@ import { courtFeature } from './features/court/routes.tsx';
 import { citizenFeature } from './features/citizen/routes.tsx';
 import { complaintsFeature } from './features/complaints/routes.tsx';
 import { publicFeature } from './features/public/routes.tsx';
+import { investigationFeature } from './features/investigation/routes.tsx';
+import { clocksFeature } from './features/clocks/routes.tsx';
 import { peopleFeature } from './features/people/routes.tsx';
 import { searchFeature } from './features/search/routes.tsx';
 
@@ -32,6 +34,8 @@ export const features: Feature[] = [
   publicFeature,
   prosecutionFeature,
   courtFeature,
+  investigationFeature,
+  clocksFeature,
   peopleFeature,
   searchFeature,
 ];

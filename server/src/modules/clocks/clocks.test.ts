@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../test/harness.js';
 import { buildCatalogue, getCatalogue, readMasterDataDir, setCatalogue } from '../masterdata/index.js';
 import { addArrest, addPerson, as, makeCase, submitFinalReport } from '../investigation/factories.js';
+import { fileComplaintAs } from '../complaints/factories.js';
 
 let t: TestContext;
 const original = getCatalogue();
 beforeAll(async () => {
-  t = await startTestApp({ config: { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000' } });
+  t = await startTestApp({
+    config: { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000' },
+  });
 }, 180_000);
 afterAll(async () => {
   setCatalogue(original);
@@ -25,8 +28,10 @@ interface ClockItem {
   subject: string | null;
   details: Record<string, unknown>;
 }
-const clocks = async (who: string, q = '') => ((await (await as(t, who)).get(`/api/v1/clocks?pageSize=200${q}`)).json() as { items: ClockItem[] }).items;
-const caseClocks = async (id: string) => ((await (await as(t, 'io.ps1')).get(`/api/v1/cases/${id}`)).json() as { clocks: ClockItem[] }).clocks;
+const clocks = async (who: string, q = '') =>
+  ((await (await as(t, who)).get(`/api/v1/clocks?pageSize=200${q}`)).json() as { items: ClockItem[] }).items;
+const caseClocks = async (id: string) =>
+  ((await (await as(t, 'io.ps1')).get(`/api/v1/cases/${id}`)).json() as { clocks: ClockItem[] }).clocks;
 
 describe('the 24-hour production clock (BNSS 58) through the API', () => {
   it('runs from the arrest, is due at exactly 24 h, overdue a minute later, and stops on production', async () => {
@@ -35,7 +40,7 @@ describe('the 24-hour production clock (BNSS 58) through the API', () => {
     const arrest = await addArrest(t, c.id, 'A1');
     const arrestedAt = t.clock.now().getTime();
 
-    let due = (await clocks('io.ps1', '&due=7d')).filter((k) => k.caseId === c.id && k.kind === 'production_24h');
+    const due = (await clocks('io.ps1', '&due=7d')).filter((k) => k.caseId === c.id && k.kind === 'production_24h');
     expect(due).toHaveLength(1);
     expect(new Date(due[0].dueAt).getTime()).toBe(arrestedAt + 24 * H);
     expect(due[0].subject).toBe('A1 Clock Accused');
@@ -48,7 +53,9 @@ describe('the 24-hour production clock (BNSS 58) through the API', () => {
     expect(overdue.map((k) => k.kind)).toEqual(['production_24h']);
     expect(overdue[0].status).toBe('overdue');
 
-    const r = await (await as(t, 'io.ps1')).post(`/api/v1/cases/${c.id}/arrests/${arrest.id}/events`, { kind: 'produced', courtName: 'CJM Vindhyanagar' });
+    const r = await (
+      await as(t, 'io.ps1')
+    ).post(`/api/v1/cases/${c.id}/arrests/${arrest.id}/events`, { kind: 'produced', courtName: 'CJM Vindhyanagar' });
     expect(r.statusCode).toBe(201);
     expect((await clocks('io.ps1')).some((k) => k.caseId === c.id && k.kind === 'production_24h')).toBe(false);
     const all = await caseClocks(c.id);
@@ -94,7 +101,9 @@ describe('the 60/90-day charge-sheet clock (BNSS 187(3)) through the API', () =>
     await addPerson(t, c.id, 'accused');
     const a = await addArrest(t, c.id, 'A1', { necessityReason: 'needed' });
     t.clock.advance(H);
-    await (await as(t, 'io.ps1')).post(`/api/v1/cases/${c.id}/arrests/${a.id}/events`, { kind: 'remanded_judicial', courtName: 'CJM Vindhyanagar' });
+    await (
+      await as(t, 'io.ps1')
+    ).post(`/api/v1/cases/${c.id}/arrests/${a.id}/events`, { kind: 'remanded_judicial', courtName: 'CJM Vindhyanagar' });
     return (await caseClocks(c.id)).find((k) => k.kind === 'charge_sheet_60_90')!;
   }
 
@@ -113,7 +122,13 @@ describe('the 60/90-day charge-sheet clock (BNSS 187(3)) through the API', () =>
 
   it('follows the state’s per-section override in the master data', async () => {
     const raw = readMasterDataDir();
-    raw.overrides.push({ state_code: 'XA', act_code: 'BNS', section_code: '331(3)', custody_days_override: '60', basis: 'Demo state circular 7/2026' });
+    raw.overrides.push({
+      state_code: 'XA',
+      act_code: 'BNS',
+      section_code: '331(3)',
+      custody_days_override: '60',
+      basis: 'Demo state circular 7/2026',
+    });
     setCatalogue(buildCatalogue(raw));
     try {
       const ten = await remanded([{ act: 'BNS', section: '331(3)' }]);
@@ -131,9 +146,16 @@ describe('the 60/90-day charge-sheet clock (BNSS 187(3)) through the API', () =>
     await (await as(t, 'io.ps1')).post(`/api/v1/cases/${c.id}/arrests/${a.id}/events`, { kind: 'remanded_judicial', courtName: 'CJM' });
     await submitFinalReport(t, c.id);
     expect((await caseClocks(c.id)).find((k) => k.kind === 'charge_sheet_60_90')!.stoppedAt).toBeNull();
-    expect((await (await as(t, 'sho.ps1')).post(`/api/v1/cases/${c.id}/transition`, { action: 'return_final_report', reason: 'More evidence' })).statusCode).toBe(200);
-    expect((await (await as(t, 'io.ps1')).post(`/api/v1/cases/${c.id}/transition`, { action: 'submit_final_report' })).statusCode).toBe(200);
-    expect((await (await as(t, 'sho.ps1')).post(`/api/v1/cases/${c.id}/transition`, { action: 'approve_final_report' })).statusCode).toBe(200);
+    expect(
+      (await (await as(t, 'sho.ps1')).post(`/api/v1/cases/${c.id}/transition`, { action: 'return_final_report', reason: 'More evidence' }))
+        .statusCode,
+    ).toBe(200);
+    expect((await (await as(t, 'io.ps1')).post(`/api/v1/cases/${c.id}/transition`, { action: 'submit_final_report' })).statusCode).toBe(
+      200,
+    );
+    expect((await (await as(t, 'sho.ps1')).post(`/api/v1/cases/${c.id}/transition`, { action: 'approve_final_report' })).statusCode).toBe(
+      200,
+    );
     const k = (await caseClocks(c.id)).find((x) => x.kind === 'charge_sheet_60_90')!;
     expect(k.stoppedAt).not.toBeNull();
     expect(k.status).toBe('met');
@@ -155,5 +177,28 @@ describe('the 90-day progress notice (BNSS 193(3)(ii))', () => {
     const k = (await caseClocks(c.id)).find((x) => x.kind === 'investigation_2_months');
     expect(k).toBeDefined();
     expect(k!.basis).toMatch(/193\(2\)/);
+  });
+});
+
+describe('the registration clocks from the complaints module', () => {
+  it('lists an unsigned e-FIR’s 3-day clock (BNSS 173(1)(ii)) beside the case clocks, overdue after 3 days', async () => {
+    const start = t.clock.now();
+    const c = await fileComplaintAs(t, 'citizen1', {
+      kind: 'mobile_theft',
+      occurrence: { from: new Date(start.getTime() - 3600_000).toISOString(), place: 'Sarafa Bazaar' },
+    });
+    const get = async (q: string) =>
+      (
+        (await (await as(t, 'sho.ps1')).get(`/api/v1/clocks?pageSize=5${q}`)).json() as {
+          complaintClocks: { complaintId: string; kind: string; basis: string }[];
+        }
+      ).complaintClocks;
+    const due = (await get('&due=7d')).find((k) => k.complaintId === c.id);
+    expect(due?.kind).toBe('efir_signature_3d');
+    expect(due?.basis).toMatch(/173\(1\)\(ii\)/);
+    expect((await get('&due=overdue')).some((k) => k.complaintId === c.id)).toBe(false);
+    t.clock.advance(3 * 24 * H + 60_000);
+    expect((await get('&due=overdue')).some((k) => k.complaintId === c.id)).toBe(true);
+    expect((await (await as(t, 'io.ps1')).get('/api/v1/clocks?mine=true')).json().complaintClocks).toEqual([]);
   });
 });

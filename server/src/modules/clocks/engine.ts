@@ -182,7 +182,8 @@ function twoMonths(f: CaseClockFacts): ClockSpec | null {
     stoppedAt: f.finalReportSubmittedAt,
     stopReason: f.finalReportSubmittedAt ? 'investigation completed: final report submitted' : null,
     basis: `${f.twoMonth.basis} Counted from ${day}, the first day excluded (General Clauses Act 1897 s.9).`,
-    basisHi: 'बीएनएसएस 193(2): बलात्संग (बीएनएस 64-68, 70, 71) और पॉक्सो (धारा 4, 6, 8, 10) की विवेचना सूचना दर्ज होने की तिथि से दो माह में पूरी होगी।',
+    basisHi:
+      'बीएनएसएस 193(2): बलात्संग (बीएनएस 64-68, 70, 71) और पॉक्सो (धारा 4, 6, 8, 10) की विवेचना सूचना दर्ज होने की तिथि से दो माह में पूरी होगी।',
     details: { months: 2 },
   };
 }
@@ -190,6 +191,10 @@ function twoMonths(f: CaseClockFacts): ClockSpec | null {
 function progressNotice(f: CaseClockFacts): ClockSpec | null {
   if (f.procedure !== 'BNSS') return null;
   const day = istDate(f.registeredAt);
+  // The first notice stops it; so does the end of the investigation, when the final report goes
+  // to the court (the informant is then told of the action taken under the same sub-section).
+  const candidates = [f.progressNoticeAt, f.finalReportForwardedAt].filter((d): d is Date => d !== null);
+  const stop = candidates.length ? candidates.reduce((a, b) => (a <= b ? a : b)) : null;
   return {
     key: 'progress_notice_90d',
     kind: 'progress_notice_90d',
@@ -197,8 +202,13 @@ function progressNotice(f: CaseClockFacts): ClockSpec | null {
     subjectLabel: null,
     startedAt: f.registeredAt,
     dueAt: endOfIstDay(addDays(day, 90)),
-    stoppedAt: f.progressNoticeAt,
-    stopReason: f.progressNoticeAt ? 'progress notice sent to the informant / victim' : null,
+    stoppedAt: stop,
+    stopReason:
+      stop === null
+        ? null
+        : stop === f.progressNoticeAt
+          ? 'progress notice sent to the informant / victim'
+          : 'investigation completed: final report forwarded to the court',
     basis:
       'BNSS 193(3)(ii): the police officer informs the informant or the victim of the progress of the investigation within ninety days, by any means including electronic communication. Counted from the registration, the first day excluded.',
     basisHi: 'बीएनएसएस 193(3)(ii): पुलिस अधिकारी नब्बे दिनों के भीतर सूचनाकर्ता या पीड़ित को विवेचना की प्रगति की सूचना देगा, इलेक्ट्रॉनिक माध्यम सहित।',

@@ -93,7 +93,14 @@ describe('BNSS 58: production within 24 hours of the arrest', () => {
 describe('BNSS 187(3): charge sheet within 60 or 90 days of the first remand', () => {
   const remand = new Date('2026-01-15T08:00:00Z'); // 13:30 IST on 15 January
   const withRemand = (refs: string[], over: Partial<CaseClockFacts> & { override?: { section: string; days: 60 | 90 } } = {}) =>
-    clock(facts({ refs, arrests: [arrest({ arrestedAt: new Date('2026-01-14T10:00:00Z'), producedAt: remand, firstRemandAt: remand })], ...over }), 'charge_sheet_60_90')!;
+    clock(
+      facts({
+        refs,
+        arrests: [arrest({ arrestedAt: new Date('2026-01-14T10:00:00Z'), producedAt: remand, firstRemandAt: remand })],
+        ...over,
+      }),
+      'charge_sheet_60_90',
+    )!;
 
   it('60 days for a 7-year offence, the day of remand counted: due by the end of 15 March (IST)', () => {
     const c = withRemand(['BNS 305']);
@@ -162,6 +169,10 @@ describe('BNSS 193(2) and 193(3)(ii)', () => {
     const sent = clock(facts({ progressNoticeAt: new Date('2026-02-01T00:00:00Z') }), 'progress_notice_90d')!;
     expect(clockStatus(sent, new Date('2026-04-16T00:00:00Z'))).toBe('met');
     expect(clock(facts({ procedure: 'CRPC' }), 'progress_notice_90d')).toBeUndefined();
+    // The end of the investigation stops it too: the final report forwarded to the court.
+    const forwarded = clock(facts({ finalReportForwardedAt: new Date('2026-05-01T00:00:00Z') }), 'progress_notice_90d')!;
+    expect(forwarded.stopReason).toMatch(/final report/);
+    expect(clockStatus(forwarded, new Date('2026-06-01T00:00:00Z'))).toBe('missed');
   });
 });
 

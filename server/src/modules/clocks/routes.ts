@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App, Deps } from '../../http/types.js';
 import { authOf } from '../../http/types.js';
-import { listClocks } from './service.js';
+import { clocksPage } from './service.js';
 
 const clocksQuery = z.object({
   due: z.enum(['7d', 'overdue']).optional().describe('Due within the next 7 days, or overdue; default: every running clock'),
@@ -20,7 +20,8 @@ export async function clockRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags: ['clocks'],
-        summary: 'Running statutory clocks in the caller’s jurisdiction (24 h production, 60/90-day charge sheet, 2-month rape/POCSO investigation, 90-day progress notice), worst first, each with its legal basis',
+        summary:
+          'Running statutory clocks in the caller’s jurisdiction (24 h production, 60/90-day charge sheet, 2-month rape/POCSO investigation, 90-day progress notice), worst first, each with its legal basis',
         querystring: clocksQuery,
       },
       config: { permission: 'case.read' },
@@ -28,7 +29,7 @@ export async function clockRoutes(app: App, deps: Deps) {
     async (req) => {
       const auth = authOf(req);
       const q = req.query;
-      const r = await listClocks(deps, db, auth, {
+      const r = await clocksPage(deps, db, auth, {
         due: q.due,
         ioId: q.mine ? auth.user.id : undefined,
         stationId: q.stationId,

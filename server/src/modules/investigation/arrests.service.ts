@@ -38,7 +38,14 @@ export interface ArrestInput {
   necessityReason?: string;
   witness?: { name: string; address?: string };
   countersigned?: boolean;
-  production?: { at: string; courtName: string; journeyMinutes?: number; remand?: 'police' | 'judicial'; orderRef?: string; remandUntil?: string };
+  production?: {
+    at: string;
+    courtName: string;
+    journeyMinutes?: number;
+    remand?: 'police' | 'judicial';
+    orderRef?: string;
+    remandUntil?: string;
+  };
   bailedAt?: string;
 }
 
@@ -47,18 +54,36 @@ function safeguardWarnings(input: ArrestInput, juvenile: boolean) {
   const w: { code: string; message: string; messageHi: string }[] = [];
   if (input.kind !== 'arrest') return w;
   if (!input.informed)
-    w.push({ code: 'relative_not_informed', message: 'BNSS 48: record the relative or friend informed of the arrest, and when.', messageHi: 'बीएनएसएस 48: गिरफ्तारी की सूचना जिस रिश्तेदार/मित्र को दी गई, उसका नाम और समय दर्ज करें।' });
+    w.push({
+      code: 'relative_not_informed',
+      message: 'BNSS 48: record the relative or friend informed of the arrest, and when.',
+      messageHi: 'बीएनएसएस 48: गिरफ्तारी की सूचना जिस रिश्तेदार/मित्र को दी गई, उसका नाम और समय दर्ज करें।',
+    });
   if (!input.medical)
-    w.push({ code: 'medical_not_recorded', message: 'BNSS 53: record the medical examination of the arrested person.', messageHi: 'बीएनएसएस 53: गिरफ्तार व्यक्ति की चिकित्सीय जांच दर्ज करें।' });
+    w.push({
+      code: 'medical_not_recorded',
+      message: 'BNSS 53: record the medical examination of the arrested person.',
+      messageHi: 'बीएनएसएस 53: गिरफ्तार व्यक्ति की चिकित्सीय जांच दर्ज करें।',
+    });
   if (!input.witness)
-    w.push({ code: 'memo_not_attested', message: 'BNSS 36: the arrest memo is attested by at least one witness.', messageHi: 'बीएनएसएस 36: गिरफ्तारी मेमो पर कम से कम एक गवाह के हस्ताक्षर हों।' });
+    w.push({
+      code: 'memo_not_attested',
+      message: 'BNSS 36: the arrest memo is attested by at least one witness.',
+      messageHi: 'बीएनएसएस 36: गिरफ्तारी मेमो पर कम से कम एक गवाह के हस्ताक्षर हों।',
+    });
   if (!input.countersigned)
-    w.push({ code: 'memo_not_countersigned', message: 'BNSS 36: the arrest memo is countersigned by the arrested person.', messageHi: 'बीएनएसएस 36: गिरफ्तारी मेमो पर गिरफ्तार व्यक्ति के प्रति-हस्ताक्षर हों।' });
+    w.push({
+      code: 'memo_not_countersigned',
+      message: 'BNSS 36: the arrest memo is countersigned by the arrested person.',
+      messageHi: 'बीएनएसएस 36: गिरफ्तारी मेमो पर गिरफ्तार व्यक्ति के प्रति-हस्ताक्षर हों।',
+    });
   if (juvenile && (input.outcome === 'police_custody' || input.outcome === 'judicial_custody'))
     w.push({
       code: 'juvenile_custody',
-      message: 'JJ Act s.10: a child in conflict with law is placed with the Special Juvenile Police Unit and produced before the Juvenile Justice Board, never kept in a lock-up.',
-      messageHi: 'किशोर न्याय अधिनियम धारा 10: विधि का उल्लंघन करने वाले बालक को हवालात में नहीं रखा जाता; उसे किशोर न्याय बोर्ड के समक्ष पेश किया जाता है।',
+      message:
+        'JJ Act s.10: a child in conflict with law is placed with the Special Juvenile Police Unit and produced before the Juvenile Justice Board, never kept in a lock-up.',
+      messageHi:
+        'किशोर न्याय अधिनियम धारा 10: विधि का उल्लंघन करने वाले बालक को हवालात में नहीं रखा जाता; उसे किशोर न्याय बोर्ड के समक्ष पेश किया जाता है।',
     });
   return w;
 }
@@ -72,15 +97,36 @@ function safeguardWarnings(input: ArrestInput, juvenile: boolean) {
  */
 export async function recordArrest(deps: InvDeps, trx: Trx, o: Officer, id: string, input: ArrestInput) {
   const { c } = await requireDesignatedIo(trx, o, id);
-  const p = await resolveCasePerson(trx, id, { id: input.casePersonId, code: input.personCode }, input.casePersonId ? 'casePersonId' : 'personCode');
+  const p = await resolveCasePerson(
+    trx,
+    id,
+    { id: input.casePersonId, code: input.personCode },
+    input.casePersonId ? 'casePersonId' : 'personCode',
+  );
   if (p.role !== 'accused')
-    throw invalid('not_an_accused', `${p.code} is a ${p.role}; only an accused of the case is arrested. Add the person as an accused first.`, `${p.code} अभियुक्त नहीं है; पहले व्यक्ति को अभियुक्त के रूप में जोड़ें।`, {
-      personCode: `is a ${p.role}`,
-    });
+    throw invalid(
+      'not_an_accused',
+      `${p.code} is a ${p.role}; only an accused of the case is arrested. Add the person as an accused first.`,
+      `${p.code} अभियुक्त नहीं है; पहले व्यक्ति को अभियुक्त के रूप में जोड़ें।`,
+      {
+        personCode: `is a ${p.role}`,
+      },
+    );
   const already = await repo.findArrestOf(trx, id, p.id);
   if (already)
-    throw conflict('already_arrested', `${p.code} ${p.name} was already arrested in this case (${istText(already.arrested_at)}).`, `${p.code} ${p.name} इस प्रकरण में पहले ही गिरफ्तार हो चुके हैं।`);
-  const arrestedAt = checkRecordTime(deps, c, timeOr(deps, input.arrestedAt), 'arrestedAt', input.kind === 'arrest' ? 'arrest' : 'surrender', input.kind === 'arrest' ? 'गिरफ्तारी' : 'आत्मसमर्पण');
+    throw conflict(
+      'already_arrested',
+      `${p.code} ${p.name} was already arrested in this case (${istText(already.arrested_at)}).`,
+      `${p.code} ${p.name} इस प्रकरण में पहले ही गिरफ्तार हो चुके हैं।`,
+    );
+  const arrestedAt = checkRecordTime(
+    deps,
+    c,
+    timeOr(deps, input.arrestedAt),
+    'arrestedAt',
+    input.kind === 'arrest' ? 'arrest' : 'surrender',
+    input.kind === 'arrest' ? 'गिरफ्तारी' : 'आत्मसमर्पण',
+  );
   const after = (given: boolean, v: string | undefined, field: string, what: string, whatHi: string) => {
     if (!given) return null;
     const d = checkRecordTime(deps, c, timeOr(deps, v), field, what, whatHi);
@@ -88,7 +134,11 @@ export async function recordArrest(deps: InvDeps, trx: Trx, o: Officer, id: stri
     return d;
   };
   // BNSS 47: the grounds are told forthwith; without a later time they were told at the arrest.
-  const groundsAt = input.kind === 'arrest' ? (after(true, input.groundsGivenAt ?? input.arrestedAt, 'groundsGivenAt', 'time the grounds were given', 'आधार बताने का समय') ?? arrestedAt) : null;
+  const groundsAt =
+    input.kind === 'arrest'
+      ? (after(true, input.groundsGivenAt ?? input.arrestedAt, 'groundsGivenAt', 'time the grounds were given', 'आधार बताने का समय') ??
+        arrestedAt)
+      : null;
   const informedAt = after(!!input.informed, input.informed?.at, 'informed.at', 'time the relative was informed', 'रिश्तेदार को सूचना का समय');
   const medicalAt = after(!!input.medical, input.medical?.examinedAt, 'medical.examinedAt', 'medical examination', 'चिकित्सीय जांच');
   const sectionsRuling = noticeOfAppearance(caseSections(c.state_code, c.sections));
@@ -101,11 +151,21 @@ export async function recordArrest(deps: InvDeps, trx: Trx, o: Officer, id: stri
       { necessityReason: 'required for an offence punishable with up to 7 years' },
     );
   if (input.outcome === 'bailed' && !input.bailedAt && input.kind === 'arrest')
-    throw invalid('bail_time_required', 'Record when the arrested person was released on bail (bailedAt).', 'जमानत पर छोड़ने का समय (bailedAt) दर्ज करें।', { bailedAt: 'required when the outcome is bailed' });
+    throw invalid(
+      'bail_time_required',
+      'Record when the arrested person was released on bail (bailedAt).',
+      'जमानत पर छोड़ने का समय (bailedAt) दर्ज करें।',
+      { bailedAt: 'required when the outcome is bailed' },
+    );
   if ((input.outcome === 'judicial_custody' || input.outcome === 'police_custody') && !input.production?.remand)
-    throw invalid('remand_required', 'A custody outcome needs the production and the remand order (production.remand).', 'अभिरक्षा परिणाम हेतु पेशी और रिमांड आदेश (production.remand) दर्ज करें।', {
-      'production.remand': 'required when the outcome is a custody',
-    });
+    throw invalid(
+      'remand_required',
+      'A custody outcome needs the production and the remand order (production.remand).',
+      'अभिरक्षा परिणाम हेतु पेशी और रिमांड आदेश (production.remand) दर्ज करें।',
+      {
+        'production.remand': 'required when the outcome is a custody',
+      },
+    );
 
   const stationRow = await findStation(trx, c.state_code, c.station_id);
   const station = placeOf(stationRow!);
@@ -118,7 +178,9 @@ export async function recordArrest(deps: InvDeps, trx: Trx, o: Officer, id: stri
         .map((s) => `${s.act} ${s.section}`)
         .join(', ')}, at ${input.place} on ${istText(arrestedAt)} by ${input.arrestedByName ?? o.auth.user.name}.` +
       (groundsAt ? ` Grounds of arrest told at ${istText(groundsAt)}.` : '') +
-      (input.informed && informedAt ? ` ${input.informed.name}${input.informed.relation ? ` (${input.informed.relation})` : ''} informed by ${input.informed.mode} at ${istText(informedAt)}.` : ''),
+      (input.informed && informedAt
+        ? ` ${input.informed.name}${input.informed.relation ? ` (${input.informed.relation})` : ''} informed by ${input.informed.mode} at ${istText(informedAt)}.`
+        : ''),
     refType: 'arrest',
     refId: arrestId,
     details: { firId: c.id, casePersonId: p.id },
@@ -162,7 +224,12 @@ export async function recordArrest(deps: InvDeps, trx: Trx, o: Officer, id: stri
   await repo.insertRecord(trx, 'arrest_memo', row);
   const events: ArrestEventInput[] = [];
   if (input.production) {
-    events.push({ kind: 'produced', at: input.production.at, courtName: input.production.courtName, journeyMinutes: input.production.journeyMinutes });
+    events.push({
+      kind: 'produced',
+      at: input.production.at,
+      courtName: input.production.courtName,
+      journeyMinutes: input.production.journeyMinutes,
+    });
     if (input.production.remand)
       events.push({
         kind: input.production.remand === 'police' ? 'remanded_police' : 'remanded_judicial',
@@ -177,7 +244,12 @@ export async function recordArrest(deps: InvDeps, trx: Trx, o: Officer, id: stri
   for (const e of events) written.push(await insertEvent(deps, trx, o, c, row, e));
   await auditCase(trx, deps, o, c, 'case.arrest', { arrestId, casePersonId: p.id, kind: input.kind, gdEntryId: gd.id });
   await refreshCaseClocks(deps, trx, id);
-  return { memo: { ...row, person_code: p.code, person_name: p.name }, events: written, gdEntry: { id: gd.id, day: gd.day, entryNo: gd.entry_no }, warnings: safeguardWarnings(input, p.juvenile) };
+  return {
+    memo: { ...row, person_code: p.code, person_name: p.name },
+    events: written,
+    gdEntry: { id: gd.id, day: gd.day, entryNo: gd.entry_no },
+    warnings: safeguardWarnings(input, p.juvenile),
+  };
 }
 
 export interface ArrestEventInput {
@@ -190,14 +262,29 @@ export interface ArrestEventInput {
   remarks?: string;
 }
 
-async function insertEvent(deps: InvDeps, trx: Trx, o: Officer, c: repo.CaseRow, arrest: { id: string; arrested_at: Date }, e: ArrestEventInput) {
+async function insertEvent(
+  deps: InvDeps,
+  trx: Trx,
+  o: Officer,
+  c: repo.CaseRow,
+  arrest: { id: string; arrested_at: Date },
+  e: ArrestEventInput,
+) {
   const at = checkRecordTime(deps, c, timeOr(deps, e.at), 'at', 'event', 'घटना');
   if (at < arrest.arrested_at) throw badOrder('at', 'This cannot be before the arrest.', 'यह गिरफ्तारी से पहले नहीं हो सकता।');
   const last = await repo.lastArrestEvent(trx, arrest.id);
   if (last && at < last.at)
-    throw badOrder('at', `Events of an arrest are recorded in time order; the last one was at ${istText(last.at)}.`, `गिरफ्तारी की घटनाएं समय क्रम में दर्ज होती हैं; पिछली ${istText(last.at)} पर थी।`);
+    throw badOrder(
+      'at',
+      `Events of an arrest are recorded in time order; the last one was at ${istText(last.at)}.`,
+      `गिरफ्तारी की घटनाएं समय क्रम में दर्ज होती हैं; पिछली ${istText(last.at)} पर थी।`,
+    );
   if (last?.kind === 'released')
-    throw conflict('person_released', 'The person has been released; nothing more follows this arrest.', 'व्यक्ति रिहा हो चुका है; इस गिरफ्तारी पर आगे कुछ दर्ज नहीं होगा।');
+    throw conflict(
+      'person_released',
+      'The person has been released; nothing more follows this arrest.',
+      'व्यक्ति रिहा हो चुका है; इस गिरफ्तारी पर आगे कुछ दर्ज नहीं होगा।',
+    );
   if ((e.kind === 'remanded_police' || e.kind === 'remanded_judicial' || e.kind === 'produced') && !e.courtName)
     throw invalid('court_required', 'Name the court.', 'न्यायालय का नाम दें।', { courtName: 'required' });
   const row = {

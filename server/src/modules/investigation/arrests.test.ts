@@ -4,25 +4,42 @@ import { addArrest, addPerson, as, makeCase } from './factories.js';
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await startTestApp({ config: { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000' } });
+  t = await startTestApp({
+    config: { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000' },
+  });
 }, 180_000);
 afterAll(() => t.close());
 
 const io = () => as(t, 'io.ps1');
 const iso = (d: Date) => d.toISOString();
-const base = { place: 'Chowk', grounds: 'Found with the stolen motorcycle', outcome: 'sent_up', necessityReason: 'To recover the stolen property' };
+const base = {
+  place: 'Chowk',
+  grounds: 'Found with the stolen motorcycle',
+  outcome: 'sent_up',
+  necessityReason: 'To recover the stolen property',
+};
 
 describe('arrest memo (IIF-3)', () => {
   it('records the arrest of an accused with a GD entry, and lists the safeguards still missing', async () => {
     const c = await makeCase(t);
     await addPerson(t, c.id, 'accused', { name: 'Raju' });
-    const r = await (await io()).post(`/api/v1/cases/${c.id}/arrests`, { personCode: 'A1', ...base, informed: { name: 'Kamla Bai', relation: 'mother', mode: 'phone' } });
+    const r = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/arrests`, {
+      personCode: 'A1',
+      ...base,
+      informed: { name: 'Kamla Bai', relation: 'mother', mode: 'phone' },
+    });
     expect(r.statusCode).toBe(201);
     const a = r.json();
     expect(a.personCode).toBe('A1');
     expect(a.groundsGivenAt).toBe(a.arrestedAt);
     expect(a.necessityRequired).toBe(true);
-    expect(a.warnings.map((w: { code: string }) => w.code)).toEqual(['medical_not_recorded', 'memo_not_attested', 'memo_not_countersigned']);
+    expect(a.warnings.map((w: { code: string }) => w.code)).toEqual([
+      'medical_not_recorded',
+      'memo_not_attested',
+      'memo_not_countersigned',
+    ]);
     const gd = await t.db.kysely.selectFrom('gd_entry').selectAll().where('id', '=', a.gdEntry.id).executeTakeFirstOrThrow();
     expect(gd.kind).toBe('arrest');
     expect(gd.station_id).toBe(t.ids.stations.PS01);
@@ -34,7 +51,9 @@ describe('arrest memo (IIF-3)', () => {
   it('refuses an arrest before the FIR was registered (CAG: records out of order)', async () => {
     const c = await makeCase(t);
     await addPerson(t, c.id, 'accused');
-    const r = await (await io()).post(`/api/v1/cases/${c.id}/arrests`, { personCode: 'A1', ...base, arrestedAt: iso(new Date(t.clock.now().getTime() - 60_000)) });
+    const r = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/arrests`, { personCode: 'A1', ...base, arrestedAt: iso(new Date(t.clock.now().getTime() - 60_000)) });
     expect(r.statusCode).toBe(422);
     expect(errorOf(r).code).toBe('before_fir_registration');
     expect(errorOf(r).fields).toHaveProperty('arrestedAt');
@@ -75,10 +94,16 @@ describe('arrest memo (IIF-3)', () => {
   it('a custody outcome needs the remand; police bail needs its time', async () => {
     const c = await makeCase(t);
     await addPerson(t, c.id, 'accused');
-    expect(errorOf(await (await io()).post(`/api/v1/cases/${c.id}/arrests`, { personCode: 'A1', ...base, outcome: 'judicial_custody' })).code).toBe('remand_required');
-    expect(errorOf(await (await io()).post(`/api/v1/cases/${c.id}/arrests`, { personCode: 'A1', ...base, outcome: 'bailed' })).code).toBe('bail_time_required');
+    expect(
+      errorOf(await (await io()).post(`/api/v1/cases/${c.id}/arrests`, { personCode: 'A1', ...base, outcome: 'judicial_custody' })).code,
+    ).toBe('remand_required');
+    expect(errorOf(await (await io()).post(`/api/v1/cases/${c.id}/arrests`, { personCode: 'A1', ...base, outcome: 'bailed' })).code).toBe(
+      'bail_time_required',
+    );
     t.clock.advanceMinutes(30);
-    const r = await (await io()).post(`/api/v1/cases/${c.id}/arrests`, {
+    const r = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/arrests`, {
       personCode: 'A1',
       ...base,
       arrestedAt: iso(new Date(t.clock.now().getTime() - 20 * 60_000)),
@@ -96,26 +121,37 @@ describe('after the arrest: production, remand, bail', () => {
     await addPerson(t, c.id, 'accused');
     const a = await addArrest(t, c.id, 'A1');
     const url = `/api/v1/cases/${c.id}/arrests/${a.id}/events`;
-    const before = await (await io()).post(url, { kind: 'produced', courtName: 'CJM', at: iso(new Date(t.clock.now().getTime() - 60_000)) });
+    const before = await (
+      await io()
+    ).post(url, { kind: 'produced', courtName: 'CJM', at: iso(new Date(t.clock.now().getTime() - 60_000)) });
     expect(before.statusCode).toBe(422);
     expect(errorOf(await (await io()).post(url, { kind: 'remanded_police' })).code).toBe('court_required');
     t.clock.advanceMinutes(120);
     expect((await (await io()).post(url, { kind: 'produced', courtName: 'CJM' })).statusCode).toBe(201);
-    const outOfOrder = await (await io()).post(url, { kind: 'remanded_police', courtName: 'CJM', at: iso(new Date(t.clock.now().getTime() - 30 * 60_000)) });
+    const outOfOrder = await (
+      await io()
+    ).post(url, { kind: 'remanded_police', courtName: 'CJM', at: iso(new Date(t.clock.now().getTime() - 30 * 60_000)) });
     expect(outOfOrder.statusCode).toBe(422);
     expect(errorOf(outOfOrder).code).toBe('time_out_of_order');
     expect((await (await io()).post(url, { kind: 'released', remarks: 'Discharged' })).statusCode).toBe(201);
     const after = await (await io()).post(url, { kind: 'bailed' });
     expect(after.statusCode).toBe(409);
     expect(errorOf(after).code).toBe('person_released');
-    expect((await (await io()).post(`/api/v1/cases/${c.id}/arrests/00000000-0000-7000-8000-000000000000/events`, { kind: 'bailed' })).statusCode).toBe(404);
+    expect(
+      (await (await io()).post(`/api/v1/cases/${c.id}/arrests/00000000-0000-7000-8000-000000000000/events`, { kind: 'bailed' })).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('the public board of arrested persons (BNSS 37)', () => {
   it('shows name, address and offence; never a sensitive case, never a juvenile, nothing more', async () => {
     const plain = await makeCase(t);
-    await addPerson(t, plain.id, 'accused', { name: 'Board Adult', address: '12, Chowk, Vindhyanagar', phone: '9999999999', fatherName: 'Secret Father' });
+    await addPerson(t, plain.id, 'accused', {
+      name: 'Board Adult',
+      address: '12, Chowk, Vindhyanagar',
+      phone: '9999999999',
+      fatherName: 'Secret Father',
+    });
     await addPerson(t, plain.id, 'accused', { name: 'Board Juvenile', ageYears: 15 });
     await addArrest(t, plain.id, 'A1');
     await addArrest(t, plain.id, 'A2');

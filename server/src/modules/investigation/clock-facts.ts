@@ -87,7 +87,15 @@ export async function refreshCaseClocks(deps: Pick<Deps, 'clock'>, trx: Kysely<D
   await storeCaseClocks(
     deps,
     trx,
-    { firId: c.id, firNumber: c.fir_number, stateCode: c.state_code, districtId: c.district_id, subdivisionId: c.subdivision_id, stationId: c.station_id, ioId: c.io_id },
+    {
+      firId: c.id,
+      firNumber: c.fir_number,
+      stateCode: c.state_code,
+      districtId: c.district_id,
+      subdivisionId: c.subdivision_id,
+      stationId: c.station_id,
+      ioId: c.io_id,
+    },
     facts,
   );
 }

@@ -15,12 +15,25 @@ export type ItemLocation = (typeof ITEM_LOCATIONS)[number];
 export const CUSTODY_MOVES = {
   malkhana_deposit: { from: ['seized'], to: 'malkhana', needsOrder: false, label: { en: 'Deposit in malkhana', hi: 'मालखाने में जमा' } },
   sent_to_fsl: { from: ['malkhana'], to: 'fsl', needsOrder: false, label: { en: 'Send to forensic lab', hi: 'विधि विज्ञान प्रयोगशाला भेजें' } },
-  returned_from_fsl: { from: ['fsl'], to: 'malkhana', needsOrder: false, label: { en: 'Returned from forensic lab', hi: 'प्रयोगशाला से वापस' } },
+  returned_from_fsl: {
+    from: ['fsl'],
+    to: 'malkhana',
+    needsOrder: false,
+    label: { en: 'Returned from forensic lab', hi: 'प्रयोगशाला से वापस' },
+  },
   sent_to_court: { from: ['malkhana'], to: 'court', needsOrder: false, label: { en: 'Produce in court', hi: 'न्यायालय में प्रस्तुत' } },
   returned_from_court: { from: ['court'], to: 'malkhana', needsOrder: false, label: { en: 'Returned from court', hi: 'न्यायालय से वापस' } },
-  released_to_owner: { from: ['malkhana', 'court'], to: 'released', needsOrder: true, label: { en: 'Release to owner (court order)', hi: 'स्वामी को सुपुर्दगी (न्यायालय आदेश)' } },
+  released_to_owner: {
+    from: ['malkhana', 'court'],
+    to: 'released',
+    needsOrder: true,
+    label: { en: 'Release to owner (court order)', hi: 'स्वामी को सुपुर्दगी (न्यायालय आदेश)' },
+  },
   destroyed: { from: ['malkhana'], to: 'destroyed', needsOrder: true, label: { en: 'Destroy (order)', hi: 'नष्ट (आदेश)' } },
-} as const satisfies Record<string, { from: readonly ItemLocation[]; to: ItemLocation; needsOrder: boolean; label: { en: string; hi: string } }>;
+} as const satisfies Record<
+  string,
+  { from: readonly ItemLocation[]; to: ItemLocation; needsOrder: boolean; label: { en: string; hi: string } }
+>;
 export type CustodyMoveKind = keyof typeof CUSTODY_MOVES;
 export const CUSTODY_MOVE_KINDS = Object.keys(CUSTODY_MOVES) as CustodyMoveKind[];
 

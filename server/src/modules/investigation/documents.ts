@@ -64,9 +64,15 @@ export interface DocumentInput {
 }
 
 const tooLarge = () =>
-  new AppError(413, 'file_too_large', `The file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`, `फ़ाइल ${MAX_DOCUMENT_BYTES / 1024 / 1024} एमबी से बड़ी है।`, {
-    contentBase64: 'too large',
-  });
+  new AppError(
+    413,
+    'file_too_large',
+    `The file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+    `फ़ाइल ${MAX_DOCUMENT_BYTES / 1024 / 1024} एमबी से बड़ी है।`,
+    {
+      contentBase64: 'too large',
+    },
+  );
 
 /** Decodes and checks an upload: size, and the type found in its magic bytes. */
 export async function inspectUpload(contentBase64: string): Promise<{ bytes: Buffer; mime: string; ext: string; sha256: string }> {
@@ -110,7 +116,11 @@ export async function addDocument(deps: InvDeps & { config: Config }, db: Kysely
         ...placeOfCase(c),
         kind: input.kind,
         title: input.title,
-        file_name: path.basename(input.fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || `file.${file.ext}`,
+        file_name:
+          path
+            .basename(input.fileName)
+            .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+            .slice(0, 200) || `file.${file.ext}`,
         content_type: file.mime,
         size_bytes: file.bytes.length,
         sha256: file.sha256,
@@ -120,7 +130,12 @@ export async function addDocument(deps: InvDeps & { config: Config }, db: Kysely
         uploaded_at: deps.clock.now(),
       };
       await repo.insertRecord(trx, 'case_document', row);
-      await auditCase(trx, deps, o, c, 'case.document_add', { documentId: docId, sha256: file.sha256, contentType: file.mime, size: file.bytes.length });
+      await auditCase(trx, deps, o, c, 'case.document_add', {
+        documentId: docId,
+        sha256: file.sha256,
+        contentType: file.mime,
+        size: file.bytes.length,
+      });
       return row;
     });
   } catch (e) {
@@ -141,7 +156,12 @@ export async function readDocument(deps: InvDeps & { config: Config }, db: Kysel
   try {
     bytes = await readFile(full);
   } catch {
-    throw new AppError(410, 'document_file_missing', 'The stored file is missing. Tell the administrator.', 'संग्रहीत फ़ाइल उपलब्ध नहीं है। प्रशासक को सूचित करें।');
+    throw new AppError(
+      410,
+      'document_file_missing',
+      'The stored file is missing. Tell the administrator.',
+      'संग्रहीत फ़ाइल उपलब्ध नहीं है। प्रशासक को सूचित करें।',
+    );
   }
   await auditCase(db, deps, o, c, 'case.document_read', { documentId, sha256: d.sha256 });
   return { doc: d, bytes };

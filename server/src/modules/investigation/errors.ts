@@ -12,7 +12,11 @@ export const caseNotFound = () => notFound('Case', 'प्रकरण', 'case_n
 export const recordNotFound = (what: string, whatHi: string, code: string) => notFound(what, whatHi, code);
 
 export const noIoAssigned = () =>
-  conflict('no_io_assigned', 'No investigating officer has been assigned to this case yet; the SHO assigns one first.', 'इस प्रकरण में अभी कोई विवेचक नियुक्त नहीं है; पहले थाना प्रभारी नियुक्त करें।');
+  conflict(
+    'no_io_assigned',
+    'No investigating officer has been assigned to this case yet; the SHO assigns one first.',
+    'इस प्रकरण में अभी कोई विवेचक नियुक्त नहीं है; पहले थाना प्रभारी नियुक्त करें।',
+  );
 
 export const notDesignatedIo = (ioName: string | null) =>
   forbidden(
@@ -29,7 +33,11 @@ export const caseNotUnderInvestigation = (stage: string) =>
   );
 
 export const caseNotOpened = () =>
-  conflict('case_not_opened', 'The investigation of this case has not begun: no IO is assigned yet.', 'इस प्रकरण की विवेचना प्रारंभ नहीं हुई है: अभी विवेचक नियुक्त नहीं है।');
+  conflict(
+    'case_not_opened',
+    'The investigation of this case has not begun: no IO is assigned yet.',
+    'इस प्रकरण की विवेचना प्रारंभ नहीं हुई है: अभी विवेचक नियुक्त नहीं है।',
+  );
 
 export const caseTransferred = () =>
   conflict(
@@ -55,6 +63,7 @@ export const badOrder = (field: string, message: string, messageHi: string) =>
 
 export const reasonRequired = () => unprocessable('reason_required', 'Give the reason.', 'कारण बताएं।', { reason: 'required' });
 
-export const invalid = (code: string, message: string, messageHi: string, fields?: FieldErrors) => unprocessable(code, message, messageHi, fields);
+export const invalid = (code: string, message: string, messageHi: string, fields?: FieldErrors) =>
+  unprocessable(code, message, messageHi, fields);
 
 export { ist as istText };

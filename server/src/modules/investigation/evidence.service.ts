@@ -57,12 +57,19 @@ export async function recordSeizure(deps: InvDeps, trx: Trx, o: Officer, id: str
   if (input.recording?.documentId) {
     const d = await repo.findDocument(trx, id, input.recording.documentId);
     if (!d) fields['recording.documentId'] = 'not a document of this case';
-    else if (!/^(video|audio)\//.test(d.content_type)) fields['recording.documentId'] = `is ${d.content_type}, not an audio-video recording`;
-  } else if (input.recording?.ref && !input.recording.sha256) fields['recording.sha256'] = 'the SHA-256 of the recording kept elsewhere is required';
+    else if (!/^(video|audio)\//.test(d.content_type))
+      fields['recording.documentId'] = `is ${d.content_type}, not an audio-video recording`;
+  } else if (input.recording?.ref && !input.recording.sha256)
+    fields['recording.sha256'] = 'the SHA-256 of the recording kept elsewhere is required';
   if (!input.recording?.documentId && !input.recording?.ref && !input.recordingAbsentReason?.trim())
     fields.recording = 'BNSS 105: link the audio-video recording of the search, or record why there is none (recordingAbsentReason)';
   if (Object.keys(fields).length)
-    throw invalid('seizure_recording_invalid', 'BNSS 105: the search and seizure is recorded by audio-video means; link the recording.', 'बीएनएसएस 105: तलाशी और जब्ती की ऑडियो-वीडियो रिकॉर्डिंग जोड़ें।', fields);
+    throw invalid(
+      'seizure_recording_invalid',
+      'BNSS 105: the search and seizure is recorded by audio-video means; link the recording.',
+      'बीएनएसएस 105: तलाशी और जब्ती की ऑडियो-वीडियो रिकॉर्डिंग जोड़ें।',
+      fields,
+    );
   const from = input.fromPersonCode ? await resolveCasePerson(trx, id, { code: input.fromPersonCode }, 'fromPersonCode') : null;
 
   const memoId = newId();
@@ -175,11 +182,24 @@ export async function moveItem(deps: InvDeps, trx: Trx, o: Officer, id: string, 
   const at = checkRecordTime(deps, c, timeOr(deps, input.at), 'at', 'custody move', 'अभिरक्षा स्थानांतरण');
   const seizure = await repo.findSeizure(trx, item.seizure_id);
   if (seizure && at < seizure.seized_at)
-    throw badOrder('at', `A custody move cannot be before the seizure (${istText(seizure.seized_at)}).`, `अभिरक्षा स्थानांतरण जब्ती (${istText(seizure.seized_at)}) से पहले नहीं हो सकता।`);
+    throw badOrder(
+      'at',
+      `A custody move cannot be before the seizure (${istText(seizure.seized_at)}).`,
+      `अभिरक्षा स्थानांतरण जब्ती (${istText(seizure.seized_at)}) से पहले नहीं हो सकता।`,
+    );
   if (last && at < last.at)
-    throw badOrder('at', `Custody moves are recorded in time order; the item's last move was at ${istText(last.at)}.`, `अभिरक्षा स्थानांतरण समय क्रम में दर्ज होते हैं; पिछला ${istText(last.at)} पर था।`);
+    throw badOrder(
+      'at',
+      `Custody moves are recorded in time order; the item's last move was at ${istText(last.at)}.`,
+      `अभिरक्षा स्थानांतरण समय क्रम में दर्ज होते हैं; पिछला ${istText(last.at)} पर था।`,
+    );
   if (move.needsOrder && !input.orderRef?.trim())
-    throw invalid('order_required', 'A release to the owner or a destruction needs the order (orderRef).', 'स्वामी को सुपुर्दगी या नष्टीकरण हेतु आदेश (orderRef) आवश्यक है।', { orderRef: 'required for this move' });
+    throw invalid(
+      'order_required',
+      'A release to the owner or a destruction needs the order (orderRef).',
+      'स्वामी को सुपुर्दगी या नष्टीकरण हेतु आदेश (orderRef) आवश्यक है।',
+      { orderRef: 'required for this move' },
+    );
   const row = {
     id: newId(),
     item_id: itemId,

@@ -7,7 +7,14 @@ import { addPerson, addSeizure, as, makeCase, PNG_1X1 } from './factories.js';
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await startTestApp({ config: { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000', UPLOAD_DIR: mkdtempSync(path.join(tmpdir(), 'cctns-ev-')) } });
+  t = await startTestApp({
+    config: {
+      RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+      SESSION_IDLE_MINUTES: '1000000',
+      SESSION_ABSOLUTE_HOURS: '100000',
+      UPLOAD_DIR: mkdtempSync(path.join(tmpdir(), 'cctns-ev-')),
+    },
+  });
 }, 180_000);
 afterAll(() => t.close());
 
@@ -25,7 +32,9 @@ describe('seizure memo (IIF-4)', () => {
     const s2 = await addSeizure(t, c.id, [{ description: 'Bag', category: 'other', quantity: 1 }]);
     expect(s1.items.map((i) => i.itemNo)).toEqual([1, 2]);
     expect(s2.items.map((i) => i.itemNo)).toEqual([3]);
-    const view = (await (await io()).get(`/api/v1/cases/${c.id}`)).json() as { seizures: { memoNo: number; items: { location: string; possibleMoves: string[] }[] }[] };
+    const view = (await (await io()).get(`/api/v1/cases/${c.id}`)).json() as {
+      seizures: { memoNo: number; items: { location: string; possibleMoves: string[] }[] }[];
+    };
     expect(view.seizures.map((s) => s.memoNo)).toEqual([1, 2]);
     expect(view.seizures[0].items[0].location).toBe('seized');
     expect(view.seizures[0].items[0].possibleMoves).toEqual(['malkhana_deposit']);
@@ -33,7 +42,9 @@ describe('seizure memo (IIF-4)', () => {
 
   it('refuses a seizure before the FIR, and one without the BNSS 105 recording or a reason for its absence', async () => {
     const c = await makeCase(t);
-    const early = await (await io()).post(`/api/v1/cases/${c.id}/seizures`, {
+    const early = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/seizures`, {
       seizedAt: ago(60_000),
       place: 'Chowk',
       searchKind: 'search',
@@ -43,12 +54,23 @@ describe('seizure memo (IIF-4)', () => {
     });
     expect(early.statusCode).toBe(422);
     expect(errorOf(early).code).toBe('before_fir_registration');
-    const noRec = await (await io()).post(`/api/v1/cases/${c.id}/seizures`, { place: 'Chowk', searchKind: 'search', witnesses: [{ name: 'W' }], items: [{ description: 'Knife', category: 'weapon', quantity: 1 }] });
+    const noRec = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/seizures`, {
+      place: 'Chowk',
+      searchKind: 'search',
+      witnesses: [{ name: 'W' }],
+      items: [{ description: 'Knife', category: 'weapon', quantity: 1 }],
+    });
     expect(noRec.statusCode).toBe(422);
     expect(errorOf(noRec).code).toBe('seizure_recording_invalid');
     // A photograph is not an audio-video recording.
-    const photo = (await (await io()).post(`/api/v1/cases/${c.id}/documents`, { kind: 'photo', title: 'p', fileName: 'p.png', contentBase64: PNG_1X1 })).json() as { id: string };
-    const notVideo = await (await io()).post(`/api/v1/cases/${c.id}/seizures`, {
+    const photo = (
+      await (await io()).post(`/api/v1/cases/${c.id}/documents`, { kind: 'photo', title: 'p', fileName: 'p.png', contentBase64: PNG_1X1 })
+    ).json() as { id: string };
+    const notVideo = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/seizures`, {
       place: 'Chowk',
       searchKind: 'search',
       witnesses: [{ name: 'W' }],
@@ -57,7 +79,9 @@ describe('seizure memo (IIF-4)', () => {
     });
     expect(notVideo.statusCode).toBe(422);
     expect(errorOf(notVideo).fields).toHaveProperty(['recording.documentId']);
-    const ext = await (await io()).post(`/api/v1/cases/${c.id}/seizures`, {
+    const ext = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/seizures`, {
       place: 'Chowk',
       searchKind: 'search',
       witnesses: [{ name: 'W' }],
@@ -73,7 +97,8 @@ describe('chain of custody', () => {
     const c = await makeCase(t);
     const s = await addSeizure(t, c.id);
     const url = `/api/v1/cases/${c.id}/items/${s.items[0].id}/moves`;
-    const move = async (body: Record<string, unknown>) => (await io()).post(url, { place: 'Malkhana, PS Kotwali', reason: 'custody', ...body });
+    const move = async (body: Record<string, unknown>) =>
+      (await io()).post(url, { place: 'Malkhana, PS Kotwali', reason: 'custody', ...body });
     t.clock.advanceMinutes(10);
     expect((await move({ kind: 'malkhana_deposit', from: 'seized' })).statusCode).toBe(201);
     // Not from where it was: it is in the malkhana now.
@@ -88,16 +113,29 @@ describe('chain of custody', () => {
     expect(backwards.statusCode).toBe(422);
     expect(errorOf(backwards).code).toBe('time_out_of_order');
     t.clock.advanceMinutes(60);
-    expect((await move({ kind: 'sent_to_fsl', from: 'malkhana', place: 'SFSL Sagar', handedTo: 'Receipt clerk, SFSL' })).statusCode).toBe(201);
+    expect((await move({ kind: 'sent_to_fsl', from: 'malkhana', place: 'SFSL Sagar', handedTo: 'Receipt clerk, SFSL' })).statusCode).toBe(
+      201,
+    );
     t.clock.advanceMinutes(60);
     expect((await move({ kind: 'returned_from_fsl', from: 'fsl' })).statusCode).toBe(201);
     const noOrder = await move({ kind: 'released_to_owner', from: 'malkhana' });
     expect(noOrder.statusCode).toBe(422);
     expect(errorOf(noOrder).code).toBe('order_required');
-    expect((await move({ kind: 'released_to_owner', from: 'malkhana', orderRef: 'CJM order 12/2026 dated 20.01.2026', handedTo: 'Owner Ravi Kumar' })).statusCode).toBe(201);
+    expect(
+      (
+        await move({
+          kind: 'released_to_owner',
+          from: 'malkhana',
+          orderRef: 'CJM order 12/2026 dated 20.01.2026',
+          handedTo: 'Owner Ravi Kumar',
+        })
+      ).statusCode,
+    ).toBe(201);
     // Released: the chain is closed.
     expect(errorOf(await move({ kind: 'sent_to_court', from: 'released' })).code).toBe('custody_move_not_allowed');
-    const view = (await (await io()).get(`/api/v1/cases/${c.id}`)).json() as { seizures: { items: { location: string; moves: { seq: number; kind: string }[] }[] }[] };
+    const view = (await (await io()).get(`/api/v1/cases/${c.id}`)).json() as {
+      seizures: { items: { location: string; moves: { seq: number; kind: string }[] }[] }[];
+    };
     const item = view.seizures[0].items[0];
     expect(item.location).toBe('released');
     expect(item.moves.map((m) => m.kind)).toEqual(['malkhana_deposit', 'sent_to_fsl', 'returned_from_fsl', 'released_to_owner']);
@@ -135,10 +173,22 @@ describe('cross-case property alert', () => {
     // PS02's case records a stolen phone; PS01's other case a stolen motorcycle.
     const ps2 = await makeCase(t, { registeredBy: 'duty.ps2', sho: 'sho.ps2', io: 'io.ps2' });
     expect(
-      (await (await as(t, 'io.ps2')).put(`/api/v1/cases/${ps2.id}/crime-details`, { propertyItems: [{ description: 'Redmi phone', category: 'mobile phone', imei: ['356938035643809'] }] })).statusCode,
+      (
+        await (
+          await as(t, 'io.ps2')
+        ).put(`/api/v1/cases/${ps2.id}/crime-details`, {
+          propertyItems: [{ description: 'Redmi phone', category: 'mobile phone', imei: ['356938035643809'] }],
+        })
+      ).statusCode,
     ).toBe(200);
     const ps1b = await makeCase(t);
-    expect((await (await io()).put(`/api/v1/cases/${ps1b.id}/crime-details`, { propertyItems: [{ description: 'Hero Splendor', regNo: 'MP04AB1234' }] })).statusCode).toBe(200);
+    expect(
+      (
+        await (
+          await io()
+        ).put(`/api/v1/cases/${ps1b.id}/crime-details`, { propertyItems: [{ description: 'Hero Splendor', regNo: 'MP04AB1234' }] })
+      ).statusCode,
+    ).toBe(200);
 
     const c = await makeCase(t);
     await addPerson(t, c.id, 'accused');
@@ -158,7 +208,9 @@ describe('cross-case property alert', () => {
     expect(JSON.stringify(phone)).not.toContain(ps2.id);
 
     // The SP of the district sees both cases named.
-    const sp = (await (await as(t, 'sp.d1')).get(`/api/v1/cases/${c.id}/property-alerts`)).json() as { alerts: { otherCase: { firNumber: string } | null }[] };
+    const sp = (await (await as(t, 'sp.d1')).get(`/api/v1/cases/${c.id}/property-alerts`)).json() as {
+      alerts: { otherCase: { firNumber: string } | null }[];
+    };
     expect(sp.alerts.map((a) => a.otherCase?.firNumber).sort()).toEqual([ps1b.firNumber, ps2.firNumber].sort());
   });
 });

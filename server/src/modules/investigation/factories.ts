@@ -19,7 +19,10 @@ export async function as(t: TestContext, username: string): Promise<Client> {
   return fresh;
 }
 
-async function ok<T = Record<string, unknown>>(p: Promise<{ statusCode: number; body: string; json: () => unknown }>, what: string): Promise<T> {
+async function ok<T = Record<string, unknown>>(
+  p: Promise<{ statusCode: number; body: string; json: () => unknown }>,
+  what: string,
+): Promise<T> {
   const r = await p;
   if (r.statusCode >= 300) throw new Error(`${what} failed: ${r.statusCode} ${r.body}`);
   return r.json() as T;
@@ -44,7 +47,10 @@ export async function makeCase(t: TestContext, o: CaseOptions = {}) {
 
 export async function addPerson(t: TestContext, caseId: string, role: string, person: Record<string, unknown> = {}, io = 'io.ps1') {
   return ok<{ id: string; code: string }>(
-    (await as(t, io)).post(`/api/v1/cases/${caseId}/persons`, { role, person: { name: `${role} person`, sex: 'male', ageYears: 30, ...person } }),
+    (await as(t, io)).post(`/api/v1/cases/${caseId}/persons`, {
+      role,
+      person: { name: `${role} person`, sex: 'male', ageYears: 30, ...person },
+    }),
     'add person',
   );
 }
@@ -63,7 +69,13 @@ export async function addArrest(t: TestContext, caseId: string, personCode: stri
   );
 }
 
-export async function addSeizure(t: TestContext, caseId: string, items: Record<string, unknown>[] = [{ description: 'Mobile phone', category: 'mobile_phone', quantity: 1, value: 5000 }], over: Record<string, unknown> = {}, io = 'io.ps1') {
+export async function addSeizure(
+  t: TestContext,
+  caseId: string,
+  items: Record<string, unknown>[] = [{ description: 'Mobile phone', category: 'mobile_phone', quantity: 1, value: 5000 }],
+  over: Record<string, unknown> = {},
+  io = 'io.ps1',
+) {
   return ok<{ id: string; items: { id: string; itemNo: number }[]; alerts: unknown[] }>(
     (await as(t, io)).post(`/api/v1/cases/${caseId}/seizures`, {
       place: 'Chowk',

@@ -27,8 +27,8 @@ export function stageInfo(stage: string, substate: string | null) {
     stageLabel: def?.label.en ?? stage,
     stageLabelHi: def?.label.hi ?? stage,
     substate,
-    substateLabel: substate ? SUBSTATE_LABELS[substate as CaseSubstate]?.en ?? substate : null,
-    substateLabelHi: substate ? SUBSTATE_LABELS[substate as CaseSubstate]?.hi ?? substate : null,
+    substateLabel: substate ? (SUBSTATE_LABELS[substate as CaseSubstate]?.en ?? substate) : null,
+    substateLabelHi: substate ? (SUBSTATE_LABELS[substate as CaseSubstate]?.hi ?? substate) : null,
   };
 }
 
@@ -111,6 +111,7 @@ export function caseView(b: CaseBundle) {
     complainant: { name: complainant.name ?? null, phone: complainant.phone ?? null, email: complainant.email ?? null },
     narrative: c.narrative,
     allowedActions: b.actions,
+    ioOptions: b.ioOptions.map((u) => ({ id: u.id, name: u.name, nameHi: u.name_hi, rank: u.rank })),
     isDesignatedIo: b.isDesignatedIo,
     transitions: b.transitions.map(camel),
     assignments: b.assignments.map(camel),

@@ -10,7 +10,12 @@ export type IdentifierKind = 'vehicle_reg' | 'engine_no' | 'chassis_no' | 'imei'
 export const normaliseIdentifier = (v: string) => v.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /** The identifiers of one piece of property, normalised; too short to identify anything is dropped. */
-export function identifiersOf(p: { regNo?: string | null; engineNo?: string | null; chassisNo?: string | null; imei?: string[] | null }): { kind: IdentifierKind; value: string }[] {
+export function identifiersOf(p: {
+  regNo?: string | null;
+  engineNo?: string | null;
+  chassisNo?: string | null;
+  imei?: string[] | null;
+}): { kind: IdentifierKind; value: string }[] {
   const out: { kind: IdentifierKind; value: string }[] = [];
   const add = (kind: IdentifierKind, v: string | null | undefined) => {
     const n = v ? normaliseIdentifier(v) : '';
@@ -42,7 +47,12 @@ export interface PropertyAlert {
  * (number and station) only if the officer may see it; otherwise it is "a case in another
  * station", so the alert leaks nothing outside the officer's jurisdiction.
  */
-export async function propertyAlerts(db: Kysely<Database>, scope: Scope, c: CaseRow, ids: { kind: IdentifierKind; value: string; description: string }[]): Promise<PropertyAlert[]> {
+export async function propertyAlerts(
+  db: Kysely<Database>,
+  scope: Scope,
+  c: CaseRow,
+  ids: { kind: IdentifierKind; value: string; description: string }[],
+): Promise<PropertyAlert[]> {
   const hits = await repo.findIdentifierMatches(db, c.state_code, c.id, ids);
   const seen = new Set<string>();
   const out: PropertyAlert[] = [];
@@ -50,7 +60,12 @@ export async function propertyAlerts(db: Kysely<Database>, scope: Scope, c: Case
     const k = `${h.kind}|${h.value}|${h.fir_id}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    const visible = coversPlace(scope, { stateCode: h.state_code, districtId: h.district_id, subdivisionId: h.subdivision_id, stationId: h.station_id });
+    const visible = coversPlace(scope, {
+      stateCode: h.state_code,
+      districtId: h.district_id,
+      subdivisionId: h.subdivision_id,
+      stationId: h.station_id,
+    });
     const mine = ids.find((x) => x.kind === h.kind && x.value === h.value);
     out.push({
       kind: h.kind,

@@ -71,11 +71,25 @@ export async function addCasePerson(deps: InvDeps, trx: Trx, o: Officer, id: str
   let person: Awaited<ReturnType<typeof repo.findPerson>>;
   if (input.personId) {
     person = await repo.findPerson(trx, c.state_code, input.personId);
-    if (!person) throw invalid('person_not_found', 'No such person in the person index.', 'व्यक्ति सूचकांक में ऐसा कोई व्यक्ति नहीं है।', { personId: 'unknown person' });
+    if (!person)
+      throw invalid('person_not_found', 'No such person in the person index.', 'व्यक्ति सूचकांक में ऐसा कोई व्यक्ति नहीं है।', {
+        personId: 'unknown person',
+      });
     if (person.merged_into_id)
-      throw invalid('person_merged', 'This person record was merged into another; use that one.', 'यह व्यक्ति अभिलेख दूसरे में विलय हो चुका है; उसे उपयोग करें।', { personId: `merged into ${person.merged_into_id}` });
+      throw invalid(
+        'person_merged',
+        'This person record was merged into another; use that one.',
+        'यह व्यक्ति अभिलेख दूसरे में विलय हो चुका है; उसे उपयोग करें।',
+        { personId: `merged into ${person.merged_into_id}` },
+      );
     const dup = await repo.findCasePersonByPerson(trx, id, person.id, input.role);
-    if (dup) throw conflict('person_already_in_case', `This person is already ${dup.code} in this case.`, `यह व्यक्ति इस प्रकरण में पहले से ${dup.code} है।`, { personId: `already ${dup.code}` });
+    if (dup)
+      throw conflict(
+        'person_already_in_case',
+        `This person is already ${dup.code} in this case.`,
+        `यह व्यक्ति इस प्रकरण में पहले से ${dup.code} है।`,
+        { personId: `already ${dup.code}` },
+      );
   } else if (input.person) {
     const p = input.person;
     const pid = newId();
@@ -105,9 +119,14 @@ export async function addCasePerson(deps: InvDeps, trx: Trx, o: Officer, id: str
       .execute();
     person = (await repo.findPerson(trx, c.state_code, pid))!;
   } else {
-    throw invalid('person_required', 'Give personId (a person already in the index) or person (a new one).', 'personId (सूचकांक में उपस्थित व्यक्ति) या person (नया व्यक्ति) दें।', {
-      personId: 'personId or person is required',
-    });
+    throw invalid(
+      'person_required',
+      'Give personId (a person already in the index) or person (a new one).',
+      'personId (सूचकांक में उपस्थित व्यक्ति) या person (नया व्यक्ति) दें।',
+      {
+        personId: 'personId or person is required',
+      },
+    );
   }
   // Age on the date of the offence (the FIR's offence date), from the birth date or the stated age.
   const offenceDay = istDate(c.occurrence_from);
@@ -151,7 +170,9 @@ export async function resolveCasePerson(trx: Trx, firId: string, ref: { id?: str
     p = hit ? await repo.findCasePerson(trx, firId, hit.id) : undefined;
   }
   if (!p!)
-    throw invalid('case_person_not_found', 'No such person in this case.', 'इस प्रकरण में ऐसा कोई व्यक्ति नहीं है।', { [field]: 'not a person of this case' });
+    throw invalid('case_person_not_found', 'No such person in this case.', 'इस प्रकरण में ऐसा कोई व्यक्ति नहीं है।', {
+      [field]: 'not a person of this case',
+    });
   return p!;
 }
 
@@ -174,11 +195,24 @@ export interface DiaryInput {
  */
 export async function addDiaryEntry(deps: InvDeps, trx: Trx, o: Officer, id: string, input: DiaryInput) {
   const { c } = await requireDesignatedIo(trx, o, id);
-  const started = checkRecordTime(deps, c, timeOr(deps, input.startedAt), 'startedAt', 'start of the diary entry', 'डायरी प्रविष्टि का प्रारंभ');
+  const started = checkRecordTime(
+    deps,
+    c,
+    timeOr(deps, input.startedAt),
+    'startedAt',
+    'start of the diary entry',
+    'डायरी प्रविष्टि का प्रारंभ',
+  );
   const closed = checkRecordTime(deps, c, timeOr(deps, input.closedAt), 'closedAt', 'close of the diary entry', 'डायरी प्रविष्टि की समाप्ति');
-  if (closed < started) throw badOrder('closedAt', 'The investigation cannot close before it started.', 'विवेचना प्रारंभ से पहले समाप्त नहीं हो सकती।');
+  if (closed < started)
+    throw badOrder('closedAt', 'The investigation cannot close before it started.', 'विवेचना प्रारंभ से पहले समाप्त नहीं हो सकती।');
   if (input.correctsId && !(await repo.findDiaryEntry(trx, id, input.correctsId)))
-    throw invalid('diary_correction_target_invalid', 'The entry to correct is not in this case diary.', 'सुधारी जाने वाली प्रविष्टि इस केस डायरी में नहीं है।', { correctsId: 'not an entry of this case' });
+    throw invalid(
+      'diary_correction_target_invalid',
+      'The entry to correct is not in this case diary.',
+      'सुधारी जाने वाली प्रविष्टि इस केस डायरी में नहीं है।',
+      { correctsId: 'not an entry of this case' },
+    );
   const entryNo = await repo.nextNo(trx, 'case_diary_entry', 'entry_no', id);
   const row = {
     id: newId(),
@@ -240,7 +274,8 @@ async function checkCrimeDetails(trx: Trx, firId: string, input: CrimeDetailsInp
   if (input.minorHeadCode) {
     const minor = cat.findCrimeHead(input.minorHeadCode);
     if (!minor) fields.minorHeadCode = 'not a crime head of the master data';
-    else if (major && minor.parentCode !== major.code && minor.code !== major.code) fields.minorHeadCode = `is not a sub-head of ${major.code}`;
+    else if (major && minor.parentCode !== major.code && minor.code !== major.code)
+      fields.minorHeadCode = `is not a sub-head of ${major.code}`;
   }
   const mo = new Set(cat.modusOperandi.map((m) => m.code));
   (input.moCodes ?? []).forEach((code, i) => {
@@ -251,7 +286,12 @@ async function checkCrimeDetails(trx: Trx, firId: string, input: CrimeDetailsInp
     if (!docs.has(d)) fields[`sceneDocumentIds.${i}`] = 'not a document of this case';
   });
   if (Object.keys(fields).length)
-    throw invalid('crime_details_invalid', `Check the crime details: ${Object.keys(fields).join(', ')}.`, `अपराध विवरण जांचें: ${Object.keys(fields).join(', ')}।`, fields);
+    throw invalid(
+      'crime_details_invalid',
+      `Check the crime details: ${Object.keys(fields).join(', ')}.`,
+      `अपराध विवरण जांचें: ${Object.keys(fields).join(', ')}।`,
+      fields,
+    );
 }
 
 /**
@@ -260,7 +300,13 @@ async function checkCrimeDetails(trx: Trx, firId: string, input: CrimeDetailsInp
  * Property identifiers (vehicle numbers, IMEIs) are indexed for the cross-case alert, whose
  * matches come back with the saved form.
  */
-export async function saveCrimeDetails(deps: InvDeps, trx: Trx, o: Officer, id: string, input: CrimeDetailsInput): Promise<{ row: NonNullable<Awaited<ReturnType<typeof repo.findCrimeDetails>>>; alerts: PropertyAlert[] }> {
+export async function saveCrimeDetails(
+  deps: InvDeps,
+  trx: Trx,
+  o: Officer,
+  id: string,
+  input: CrimeDetailsInput,
+): Promise<{ row: NonNullable<Awaited<ReturnType<typeof repo.findCrimeDetails>>>; alerts: PropertyAlert[] }> {
   const { c } = await requireDesignatedIo(trx, o, id);
   await checkCrimeDetails(trx, id, input);
   const now = deps.clock.now();
@@ -308,12 +354,26 @@ export async function saveCrimeDetails(deps: InvDeps, trx: Trx, o: Officer, id: 
     author_name: o.auth.user.name,
     saved_at: now,
   });
-  const ids = (input.properties ?? []).flatMap((p) => identifiersOf({ regNo: p.regNo, engineNo: p.engineNo, chassisNo: p.chassisNo, imei: p.imei }).map((x) => ({ ...x, description: p.description })));
+  const ids = (input.properties ?? []).flatMap((p) =>
+    identifiersOf({ regNo: p.regNo, engineNo: p.engineNo, chassisNo: p.chassisNo, imei: p.imei }).map((x) => ({
+      ...x,
+      description: p.description,
+    })),
+  );
   await repo.replaceIdentifiers(
     trx,
     id,
     'crime_details',
-    ids.map((x) => ({ id: newId(), fir_id: id, ...placeOfCase(c), source: 'crime_details' as const, source_id: id, kind: x.kind, value: x.value, description: x.description })),
+    ids.map((x) => ({
+      id: newId(),
+      fir_id: id,
+      ...placeOfCase(c),
+      source: 'crime_details' as const,
+      source_id: id,
+      kind: x.kind,
+      value: x.value,
+      description: x.description,
+    })),
     now,
   );
   await auditCase(trx, deps, o, c, 'case.crime_details', { version });
@@ -362,7 +422,12 @@ export interface StatementInput {
 export async function addStatement(deps: InvDeps, trx: Trx, o: Officer, id: string, input: StatementInput) {
   const { c } = await requireDesignatedIo(trx, o, id);
   const at = checkRecordTime(deps, c, timeOr(deps, input.recordedAt), 'recordedAt', 'statement', 'बयान');
-  const p = await resolveCasePerson(trx, id, { id: input.casePersonId, code: input.personCode }, input.casePersonId ? 'casePersonId' : 'personCode');
+  const p = await resolveCasePerson(
+    trx,
+    id,
+    { id: input.casePersonId, code: input.personCode },
+    input.casePersonId ? 'casePersonId' : 'personCode',
+  );
   const listed = womanOfficerSection(c.sections);
   const woman = (p.person_sex ?? p.sex) === 'female';
   const required = !!listed && woman && (p.role === 'victim' || p.role === 'complainant');
@@ -375,12 +440,22 @@ export async function addStatement(deps: InvDeps, trx: Trx, o: Officer, id: stri
     );
   if (input.mediaDocumentId) {
     const d = await repo.findDocument(trx, id, input.mediaDocumentId);
-    if (!d) throw invalid('document_not_found', 'The recording is not a document of this case.', 'रिकॉर्डिंग इस प्रकरण का दस्तावेज़ नहीं है।', { mediaDocumentId: 'not a document of this case' });
+    if (!d)
+      throw invalid('document_not_found', 'The recording is not a document of this case.', 'रिकॉर्डिंग इस प्रकरण का दस्तावेज़ नहीं है।', {
+        mediaDocumentId: 'not a document of this case',
+      });
     if (!/^(audio|video)\//.test(d.content_type))
-      throw invalid('recording_not_media', 'The recording must be an audio or video file.', 'रिकॉर्डिंग ऑडियो या वीडियो फ़ाइल होनी चाहिए।', { mediaDocumentId: `is ${d.content_type}` });
+      throw invalid('recording_not_media', 'The recording must be an audio or video file.', 'रिकॉर्डिंग ऑडियो या वीडियो फ़ाइल होनी चाहिए।', {
+        mediaDocumentId: `is ${d.content_type}`,
+      });
   }
   if (input.correctsId && !(await repo.findStatement(trx, id, input.correctsId)))
-    throw invalid('statement_correction_target_invalid', 'The statement to correct is not in this case.', 'सुधारा जाने वाला बयान इस प्रकरण में नहीं है।', { correctsId: 'not a statement of this case' });
+    throw invalid(
+      'statement_correction_target_invalid',
+      'The statement to correct is not in this case.',
+      'सुधारा जाने वाला बयान इस प्रकरण में नहीं है।',
+      { correctsId: 'not a statement of this case' },
+    );
   const row = {
     id: newId(),
     fir_id: c.id,
@@ -428,15 +503,35 @@ export async function addAppearanceNotice(deps: InvDeps, trx: Trx, o: Officer, i
   const { c } = await requireDesignatedIo(trx, o, id);
   const issued = checkRecordTime(deps, c, timeOr(deps, input.issuedAt), 'issuedAt', 'notice', 'नोटिस');
   const appear = new Date(input.appearAt);
-  if (appear < issued) throw badOrder('appearAt', 'The appearance cannot be before the notice is issued.', 'उपस्थिति नोटिस जारी होने से पहले नहीं हो सकती।');
+  if (appear < issued)
+    throw badOrder('appearAt', 'The appearance cannot be before the notice is issued.', 'उपस्थिति नोटिस जारी होने से पहले नहीं हो सकती।');
   const ruling = noticeOfAppearance(caseSections(c.state_code, c.sections));
   if (!ruling.applies)
-    throw invalid('notice_not_applicable', `A notice of appearance does not apply: ${ruling.basis}`, 'उपस्थिति की सूचना लागू नहीं: अपराध सात वर्ष से अधिक दंडनीय है।', { casePersonId: ruling.basis });
-  const p = await resolveCasePerson(trx, id, { id: input.casePersonId, code: input.personCode }, input.casePersonId ? 'casePersonId' : 'personCode');
+    throw invalid(
+      'notice_not_applicable',
+      `A notice of appearance does not apply: ${ruling.basis}`,
+      'उपस्थिति की सूचना लागू नहीं: अपराध सात वर्ष से अधिक दंडनीय है।',
+      { casePersonId: ruling.basis },
+    );
+  const p = await resolveCasePerson(
+    trx,
+    id,
+    { id: input.casePersonId, code: input.personCode },
+    input.casePersonId ? 'casePersonId' : 'personCode',
+  );
   if (p.role !== 'accused' && p.role !== 'suspect')
-    throw invalid('not_an_accused', 'A notice of appearance goes to an accused or a suspect.', 'उपस्थिति की सूचना अभियुक्त या संदिग्ध को दी जाती है।', { personCode: `is a ${p.role}` });
+    throw invalid(
+      'not_an_accused',
+      'A notice of appearance goes to an accused or a suspect.',
+      'उपस्थिति की सूचना अभियुक्त या संदिग्ध को दी जाती है।',
+      { personCode: `is a ${p.role}` },
+    );
   if (await repo.findArrestOf(trx, id, p.id))
-    throw conflict('person_arrested', `${p.code} has been arrested; a notice of appearance is for a person not arrested.`, `${p.code} गिरफ्तार है; उपस्थिति की सूचना बिना गिरफ्तारी वाले व्यक्ति के लिए है।`);
+    throw conflict(
+      'person_arrested',
+      `${p.code} has been arrested; a notice of appearance is for a person not arrested.`,
+      `${p.code} गिरफ्तार है; उपस्थिति की सूचना बिना गिरफ्तारी वाले व्यक्ति के लिए है।`,
+    );
   const row = {
     id: newId(),
     fir_id: c.id,
@@ -487,9 +582,13 @@ export async function sendProgressNotice(deps: InvDeps, trx: Trx, o: Officer, id
     const comp = (c.complainant ?? {}) as { name?: string; phone?: string; email?: string };
     to = { name: comp.name ?? 'Informant', phone: comp.phone ?? null, email: comp.email ?? null };
   } else {
-    if (!input.victimCode) throw invalid('victim_required', 'Name the victim by code (V1 …).', 'पीड़ित का कोड (V1 …) बताएं।', { victimCode: 'required' });
+    if (!input.victimCode)
+      throw invalid('victim_required', 'Name the victim by code (V1 …).', 'पीड़ित का कोड (V1 …) बताएं।', { victimCode: 'required' });
     const p = await resolveCasePerson(trx, id, { code: input.victimCode }, 'victimCode');
-    if (p.role !== 'victim') throw invalid('not_a_victim', `${p.code} is not a victim of this case.`, `${p.code} इस प्रकरण के पीड़ित नहीं हैं।`, { victimCode: `is a ${p.role}` });
+    if (p.role !== 'victim')
+      throw invalid('not_a_victim', `${p.code} is not a victim of this case.`, `${p.code} इस प्रकरण के पीड़ित नहीं हैं।`, {
+        victimCode: `is a ${p.role}`,
+      });
     const person = await repo.findPerson(trx, c.state_code, p.person_id);
     to = { name: p.name, phone: person?.phone ?? null, email: null };
   }
@@ -498,13 +597,20 @@ export async function sendProgressNotice(deps: InvDeps, trx: Trx, o: Officer, id
     input.text ??
     `FIR No. ${c.fir_number}, PS ${c.station_name}: the investigation is at the stage "${stage.en}". Investigating officer: ${c.io_name ?? '-'}. Contact the police station for details.`;
   const textHi =
-    input.textHi ?? `एफआईआर क्र. ${c.fir_number}, थाना ${c.station_name_hi}: विवेचना "${stage.hi}" चरण पर है। विवेचक: ${c.io_name_hi ?? c.io_name ?? '-'}। विवरण हेतु थाने से संपर्क करें।`;
+    input.textHi ??
+    `एफआईआर क्र. ${c.fir_number}, थाना ${c.station_name_hi}: विवेचना "${stage.hi}" चरण पर है। विवेचक: ${c.io_name_hi ?? c.io_name ?? '-'}। विवरण हेतु थाने से संपर्क करें।`;
   const outbox: string[] = [];
   const channels: string[] = [];
   if (input.deliveredBy) channels.push(input.deliveredBy);
   else {
     if (to.phone) {
-      outbox.push(await enqueueMessage(trx, deps.clock, c.state_code, 'sms', { kind: 'investigation_progress', to: to.phone, text: `${textEn}\n${textHi}` }));
+      outbox.push(
+        await enqueueMessage(trx, deps.clock, c.state_code, 'sms', {
+          kind: 'investigation_progress',
+          to: to.phone,
+          text: `${textEn}\n${textHi}`,
+        }),
+      );
       channels.push('sms');
     }
     if (to.email) {
@@ -566,13 +672,16 @@ export async function addForensicRequest(deps: InvDeps, trx: Trx, o: Officer, id
   const items = await repo.listItems(trx, id);
   const ids: string[] = [];
   const fields: FieldErrors = {};
-  (input.itemIds ?? []).forEach((x, i) => (items.some((it) => it.id === x) ? ids.push(x) : (fields[`itemIds.${i}`] = 'not an item of this case')));
+  (input.itemIds ?? []).forEach((x, i) =>
+    items.some((it) => it.id === x) ? ids.push(x) : (fields[`itemIds.${i}`] = 'not an item of this case'),
+  );
   (input.itemNos ?? []).forEach((n, i) => {
     const it = items.find((x) => x.item_no === n);
     if (it) ids.push(it.id);
     else fields[`itemNos.${i}`] = 'not an item of this case';
   });
-  if (Object.keys(fields).length) throw invalid('item_not_found', 'Some items are not items of this case.', 'कुछ वस्तुएं इस प्रकरण की नहीं हैं।', fields);
+  if (Object.keys(fields).length)
+    throw invalid('item_not_found', 'Some items are not items of this case.', 'कुछ वस्तुएं इस प्रकरण की नहीं हैं।', fields);
   const row = {
     id: newId(),
     fir_id: c.id,
@@ -603,9 +712,12 @@ export async function addForensicReport(deps: InvDeps, trx: Trx, o: Officer, id:
   const req = await repo.findForensicRequest(trx, id, requestId);
   if (!req) throw recordNotFound('Forensic request', 'फॉरेंसिक अनुरोध', 'forensic_request_not_found');
   const received = checkRecordTime(deps, c, timeOr(deps, input.receivedAt), 'receivedAt', 'report', 'रिपोर्ट');
-  if (received < req.sent_at) throw badOrder('receivedAt', 'A report cannot be received before the request was sent.', 'रिपोर्ट अनुरोध भेजने से पहले प्राप्त नहीं हो सकती।');
+  if (received < req.sent_at)
+    throw badOrder('receivedAt', 'A report cannot be received before the request was sent.', 'रिपोर्ट अनुरोध भेजने से पहले प्राप्त नहीं हो सकती।');
   if (input.documentId && !(await repo.findDocument(trx, id, input.documentId)))
-    throw invalid('document_not_found', 'The report file is not a document of this case.', 'रिपोर्ट फ़ाइल इस प्रकरण का दस्तावेज़ नहीं है।', { documentId: 'not a document of this case' });
+    throw invalid('document_not_found', 'The report file is not a document of this case.', 'रिपोर्ट फ़ाइल इस प्रकरण का दस्तावेज़ नहीं है।', {
+      documentId: 'not a document of this case',
+    });
   const row = {
     id: newId(),
     request_id: req.id,
@@ -622,4 +734,3 @@ export async function addForensicReport(deps: InvDeps, trx: Trx, o: Officer, id:
   await auditCase(trx, deps, o, c, 'case.forensic_report', { requestId: req.id, reportId: row.id });
   return row;
 }
-

@@ -8,7 +8,14 @@ import { addPerson, as, makeCase, PNG_1X1 } from './factories.js';
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await startTestApp({ config: { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000', UPLOAD_DIR: mkdtempSync(path.join(tmpdir(), 'cctns-inv-')) } });
+  t = await startTestApp({
+    config: {
+      RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+      SESSION_IDLE_MINUTES: '1000000',
+      SESSION_ABSOLUTE_HOURS: '100000',
+      UPLOAD_DIR: mkdtempSync(path.join(tmpdir(), 'cctns-inv-')),
+    },
+  });
 }, 180_000);
 afterAll(() => t.close());
 
@@ -19,7 +26,9 @@ describe('case diary (BNSS 192)', () => {
   it('numbers entries per case, keeps start and close times, and corrects by a new entry', async () => {
     const c = await makeCase(t);
     const now = t.clock.now();
-    const a = await (await io()).post(`/api/v1/cases/${c.id}/diary`, {
+    const a = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/diary`, {
       startedAt: iso(now),
       closedAt: iso(now),
       placesVisited: ['Sarafa Bazaar'],
@@ -27,7 +36,9 @@ describe('case diary (BNSS 192)', () => {
     });
     expect(a.statusCode).toBe(201);
     expect(a.json().entryNo).toBe(1);
-    const b = await (await io()).post(`/api/v1/cases/${c.id}/diary`, { circumstances: 'Corrected: the scene is house no. 41.', correctsId: a.json().id });
+    const b = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/diary`, { circumstances: 'Corrected: the scene is house no. 41.', correctsId: a.json().id });
     expect(b.json().entryNo).toBe(2);
     expect(b.json().correctsId).toBe(a.json().id);
     const list = (await (await as(t, 'sho.ps1')).get(`/api/v1/cases/${c.id}/diary`)).json() as { items: { entryNo: number }[] };
@@ -40,15 +51,25 @@ describe('case diary (BNSS 192)', () => {
   it('refuses an entry before the FIR, in the future, or closing before it started', async () => {
     const c = await makeCase(t);
     const now = t.clock.now();
-    const before = await (await io()).post(`/api/v1/cases/${c.id}/diary`, { startedAt: iso(new Date(now.getTime() - 3600_000)), closedAt: iso(now), circumstances: 'Visited the scene.' });
+    const before = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/diary`, {
+      startedAt: iso(new Date(now.getTime() - 3600_000)),
+      closedAt: iso(now),
+      circumstances: 'Visited the scene.',
+    });
     expect(before.statusCode).toBe(422);
     expect(errorOf(before).code).toBe('before_fir_registration');
     expect(errorOf(before).fields).toHaveProperty('startedAt');
-    const future = await (await io()).post(`/api/v1/cases/${c.id}/diary`, { closedAt: iso(new Date(now.getTime() + 86_400_000)), circumstances: 'Visited the scene.' });
+    const future = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/diary`, { closedAt: iso(new Date(now.getTime() + 86_400_000)), circumstances: 'Visited the scene.' });
     expect(errorOf(future).code).toBe('time_in_future');
     t.clock.advanceMinutes(60);
     const later = t.clock.now();
-    const reversed = await (await io()).post(`/api/v1/cases/${c.id}/diary`, { startedAt: iso(later), closedAt: iso(now), circumstances: 'Visited the scene.' });
+    const reversed = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/diary`, { startedAt: iso(later), closedAt: iso(now), circumstances: 'Visited the scene.' });
     expect(reversed.statusCode).toBe(422);
     expect(errorOf(reversed).code).toBe('time_out_of_order');
   });
@@ -95,10 +116,14 @@ describe('statements (BNSS 180)', () => {
   it('records a statement of a person of the case, not before the FIR', async () => {
     const c = await makeCase(t);
     await addPerson(t, c.id, 'witness');
-    const r = await (await io()).post(`/api/v1/cases/${c.id}/statements`, { personCode: 'W1', place: 'Bazaar', language: 'hi', text: 'मैंने देखा।' });
+    const r = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/statements`, { personCode: 'W1', place: 'Bazaar', language: 'hi', text: 'मैंने देखा।' });
     expect(r.statusCode).toBe(201);
     expect(r.json().statementNo).toBe(1);
-    const early = await (await io()).post(`/api/v1/cases/${c.id}/statements`, {
+    const early = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/statements`, {
       personCode: 'W1',
       place: 'Bazaar',
       language: 'en',
@@ -107,7 +132,9 @@ describe('statements (BNSS 180)', () => {
     });
     expect(early.statusCode).toBe(422);
     expect(errorOf(early).code).toBe('before_fir_registration');
-    const nobody = await (await io()).post(`/api/v1/cases/${c.id}/statements`, { personCode: 'W9', place: 'Bazaar', language: 'en', text: 'I saw it.' });
+    const nobody = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/statements`, { personCode: 'W9', place: 'Bazaar', language: 'en', text: 'I saw it.' });
     expect(nobody.statusCode).toBe(422);
   });
 
@@ -119,7 +146,9 @@ describe('statements (BNSS 180)', () => {
     expect(r.statusCode).toBe(422);
     expect(errorOf(r).code).toBe('woman_officer_required');
     expect(errorOf(r).messageHi).toMatch(/महिला अधिकारी/);
-    const ok = await (await io()).post(`/api/v1/cases/${c.id}/statements`, { ...body, recordedByWomanOfficer: true, recordingOfficerName: 'SI Sunita Verma' });
+    const ok = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/statements`, { ...body, recordedByWomanOfficer: true, recordingOfficerName: 'SI Sunita Verma' });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().womanOfficerRequired).toBe(true);
     // Not for a male witness of the same case.
@@ -131,7 +160,9 @@ describe('statements (BNSS 180)', () => {
 describe('crime details (IIF-2)', () => {
   it('saves with versions; a stale save gets 412 and a save without a version 428', async () => {
     const c = await makeCase(t);
-    const first = await (await io()).put(`/api/v1/cases/${c.id}/crime-details`, { majorHeadCode: '26', minorHeadCode: '26.1', moCodes: ['MO-THF-02'], motive: 'Gain' });
+    const first = await (
+      await io()
+    ).put(`/api/v1/cases/${c.id}/crime-details`, { majorHeadCode: '26', minorHeadCode: '26.1', moCodes: ['MO-THF-02'], motive: 'Gain' });
     expect(first.statusCode).toBe(200);
     expect(first.json().crimeDetails.version).toBe(1);
     const second = await (await io()).put(`/api/v1/cases/${c.id}/crime-details`, { version: 1, majorHeadCode: '26', placeType: 'road' });
@@ -140,7 +171,10 @@ describe('crime details (IIF-2)', () => {
     expect(stale.statusCode).toBe(412);
     expect(errorOf(stale).code).toBe('stale_version');
     expect((await (await io()).put(`/api/v1/cases/${c.id}/crime-details`, { majorHeadCode: '27' })).statusCode).toBe(428);
-    const got = (await (await io()).get(`/api/v1/cases/${c.id}/crime-details`)).json() as { crimeDetails: { majorHeadCode: string; placeType: string }; revisions: unknown[] };
+    const got = (await (await io()).get(`/api/v1/cases/${c.id}/crime-details`)).json() as {
+      crimeDetails: { majorHeadCode: string; placeType: string };
+      revisions: unknown[];
+    };
     expect(got.crimeDetails.placeType).toBe('road');
     expect(got.revisions).toHaveLength(2);
   });
@@ -178,14 +212,20 @@ describe('notice of appearance (BNSS 35(3))', () => {
 describe('progress notice to the informant (BNSS 193(3)(ii))', () => {
   it('goes by SMS through the outbox in the same transaction and stops the 90-day clock', async () => {
     const c = await makeCase(t);
-    const before = (await (await io()).get(`/api/v1/cases/${c.id}`)).json() as { clocks: { kind: string; status: string; stoppedAt: string | null }[] };
+    const before = (await (await io()).get(`/api/v1/cases/${c.id}`)).json() as {
+      clocks: { kind: string; status: string; stoppedAt: string | null }[];
+    };
     const clock = before.clocks.find((k) => k.kind === 'progress_notice_90d')!;
     expect(clock.stoppedAt).toBeNull();
     expect(clock.status).toBe('running');
     const r = await (await io()).post(`/api/v1/cases/${c.id}/progress-notices`, { recipient: 'informant' });
     expect(r.statusCode).toBe(201);
     expect(r.json().channels).toEqual(['sms']);
-    const out = await t.db.kysely.selectFrom('outbox').select(['topic', 'payload']).where('id', 'in', r.json().outboxIds as string[]).execute();
+    const out = await t.db.kysely
+      .selectFrom('outbox')
+      .select(['topic', 'payload'])
+      .where('id', 'in', r.json().outboxIds as string[])
+      .execute();
     expect(out).toHaveLength(1);
     expect((out[0].payload as { to: string; text: string }).to).toBe('9826012345');
     expect((out[0].payload as { text: string }).text).toMatch(c.firNumber);
@@ -194,7 +234,9 @@ describe('progress notice to the informant (BNSS 193(3)(ii))', () => {
   });
 
   it('without a phone or e-mail the notice is recorded as delivered in person', async () => {
-    const c = await makeCase(t, { fir: { complainant: { name: 'Ravi Kumar Sharma', sex: 'male', nationality: 'Indian', isVictim: true } } });
+    const c = await makeCase(t, {
+      fir: { complainant: { name: 'Ravi Kumar Sharma', sex: 'male', nationality: 'Indian', isVictim: true } },
+    });
     const r = await (await io()).post(`/api/v1/cases/${c.id}/progress-notices`, { recipient: 'informant' });
     expect(r.statusCode).toBe(422);
     expect(errorOf(r).code).toBe('recipient_unreachable');
@@ -206,7 +248,14 @@ describe('progress notice to the informant (BNSS 193(3)(ii))', () => {
 describe('documents', () => {
   it('stores a file with its SHA-256, its type read from the bytes, and serves it back as an attachment', async () => {
     const c = await makeCase(t);
-    const r = await (await io()).post(`/api/v1/cases/${c.id}/documents`, { kind: 'sketch', title: 'Sketch', fileName: '../../etc/passwd.png', contentBase64: PNG_1X1 });
+    const r = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/documents`, {
+      kind: 'sketch',
+      title: 'Sketch',
+      fileName: '../../etc/passwd.png',
+      contentBase64: PNG_1X1,
+    });
     expect(r.statusCode).toBe(201);
     const sha = createHash('sha256').update(Buffer.from(PNG_1X1, 'base64')).digest('hex');
     expect(r.json().sha256).toBe(sha);
@@ -224,11 +273,15 @@ describe('documents', () => {
   it('refuses a file whose bytes are not an accepted type, whatever its name says', async () => {
     const c = await makeCase(t);
     const html = Buffer.from('<html><script>alert(1)</script></html>').toString('base64');
-    const r = await (await io()).post(`/api/v1/cases/${c.id}/documents`, { kind: 'photo', title: 'x', fileName: 'photo.jpg', contentBase64: html });
+    const r = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/documents`, { kind: 'photo', title: 'x', fileName: 'photo.jpg', contentBase64: html });
     expect(r.statusCode).toBe(415);
     expect(errorOf(r).code).toBe('file_type_not_allowed');
     const big = Buffer.alloc(11 * 1024 * 1024, 1).toString('base64');
-    const tooBig = await (await io()).post(`/api/v1/cases/${c.id}/documents`, { kind: 'photo', title: 'x', fileName: 'a.png', contentBase64: big });
+    const tooBig = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/documents`, { kind: 'photo', title: 'x', fileName: 'a.png', contentBase64: big });
     expect(tooBig.statusCode).toBe(413);
   });
 });
@@ -238,13 +291,17 @@ describe('forensic requests', () => {
     const c = await makeCase(t);
     const req = await (await io()).post(`/api/v1/cases/${c.id}/forensic-requests`, { lab: 'SFSL Sagar', what: 'Finger prints' });
     expect(req.statusCode).toBe(201);
-    const early = await (await io()).post(`/api/v1/cases/${c.id}/forensic-requests/${req.json().id}/reports`, {
+    const early = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/forensic-requests/${req.json().id}/reports`, {
       summary: 'Match',
       receivedAt: iso(new Date(t.clock.now().getTime() - 60_000)),
     });
     expect(early.statusCode).toBe(422);
     t.clock.advanceMinutes(10);
-    const rep = await (await io()).post(`/api/v1/cases/${c.id}/forensic-requests/${req.json().id}/reports`, { summary: 'The prints match A1.' });
+    const rep = await (
+      await io()
+    ).post(`/api/v1/cases/${c.id}/forensic-requests/${req.json().id}/reports`, { summary: 'The prints match A1.' });
     expect(rep.statusCode).toBe(201);
     const bad = await (await io()).post(`/api/v1/cases/${c.id}/forensic-requests`, { lab: 'SFSL', what: 'x', itemNos: [99] });
     expect(bad.statusCode).toBe(422);

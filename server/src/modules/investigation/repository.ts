@@ -372,7 +372,12 @@ type DB = Kysely<Database>;
 
 /** The jurisdiction filter on a table aliased `a` whose place columns are the standard ones. */
 export const scoped = (scope: Scope, alias: string): Expression<SqlBool> =>
-  inScope(scope, { state: `${alias}.state_code`, district: `${alias}.district_id`, subdivision: `${alias}.subdivision_id`, station: `${alias}.station_id` });
+  inScope(scope, {
+    state: `${alias}.state_code`,
+    district: `${alias}.district_id`,
+    subdivision: `${alias}.subdivision_id`,
+    station: `${alias}.station_id`,
+  });
 
 // ---------------------------------------------------------------------------------------------
 // The case: FIR + its status + the workflow state
@@ -535,7 +540,11 @@ export async function listCases(db: DB, scope: Scope, f: CaseFilter) {
         'io.name_hi as io_name_hi',
         sectionsJson.as('sections'),
         sql<Date | null>`(select min(k.due_at) from statutory_clock k where k.fir_id = f.id and k.stopped_at is null)`.as('next_due_at'),
-        sql<string | null>`(select k.kind from statutory_clock k where k.fir_id = f.id and k.stopped_at is null order by k.due_at limit 1)`.as('next_due_kind'),
+        sql<
+          string | null
+        >`(select k.kind from statutory_clock k where k.fir_id = f.id and k.stopped_at is null order by k.due_at limit 1)`.as(
+          'next_due_kind',
+        ),
       ])
       .orderBy('f.registered_at', 'desc')
       .orderBy('f.id', 'desc')
@@ -554,7 +563,10 @@ export async function lockCaseState(db: DB, firId: string) {
   return db.selectFrom('case_state').selectAll().where('fir_id', '=', firId).forUpdate().executeTakeFirst();
 }
 
-export async function insertCaseState(db: DB, row: Omit<CaseStateTable, 'version' | 'io_assigned_at' | 'created_at' | 'updated_at'> & { io_assigned_at: Date | null; at: Date }) {
+export async function insertCaseState(
+  db: DB,
+  row: Omit<CaseStateTable, 'version' | 'io_assigned_at' | 'created_at' | 'updated_at'> & { io_assigned_at: Date | null; at: Date },
+) {
   const { at, ...rest } = row;
   await db
     .insertInto('case_state')
@@ -581,7 +593,8 @@ export async function updateCaseState(
 /** The next number of a per-case series (diary entries, statements, memos …). Call under the case lock. */
 export async function nextNo(
   db: DB,
-  table: 'case_diary_entry' | 'case_statement' | 'seizure_memo' | 'seized_item' | 'appearance_notice' | 'forensic_request' | 'case_transition',
+  table:
+    'case_diary_entry' | 'case_statement' | 'seizure_memo' | 'seized_item' | 'appearance_notice' | 'forensic_request' | 'case_transition',
   col: 'entry_no' | 'statement_no' | 'memo_no' | 'item_no' | 'notice_no' | 'request_no' | 'seq',
   firId: string,
 ): Promise<number> {
@@ -593,7 +606,10 @@ export async function nextNo(
   return Number(r.m) + 1;
 }
 
-export async function insertTransition(db: DB, row: Omit<CaseTransitionTable, 'details' | 'at'> & { details: Record<string, unknown>; at: Date }) {
+export async function insertTransition(
+  db: DB,
+  row: Omit<CaseTransitionTable, 'details' | 'at'> & { details: Record<string, unknown>; at: Date },
+) {
   await db
     .insertInto('case_transition')
     .values({ ...row, details: JSON.stringify(row.details) })
@@ -620,7 +636,22 @@ export async function findStationUser(db: DB, id: string) {
     .executeTakeFirst();
 }
 
-export async function insertSupervisionNote(db: DB, row: Omit<CaseSupervisionNoteTable, 'directions' | 'created_at'> & { directions: string[]; created_at: Date }) {
+/** The active IOs posted at a station, for the SHO's choice of IO. */
+export async function listStationIos(db: DB, stationId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'name_hi', 'rank'])
+    .where('station_id', '=', stationId)
+    .where('role', '=', 'io')
+    .where('disabled_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}
+
+export async function insertSupervisionNote(
+  db: DB,
+  row: Omit<CaseSupervisionNoteTable, 'directions' | 'created_at'> & { directions: string[]; created_at: Date },
+) {
   await db
     .insertInto('case_supervision_note')
     .values({ ...row, directions: JSON.stringify(row.directions) })
@@ -697,7 +728,12 @@ export async function insertCrimeDetails(db: DB, row: Record<string, unknown> & 
     .execute();
 }
 
-export async function updateCrimeDetails(db: DB, firId: string, version: number, set: Record<string, unknown> & { at: Date }): Promise<boolean> {
+export async function updateCrimeDetails(
+  db: DB,
+  firId: string,
+  version: number,
+  set: Record<string, unknown> & { at: Date },
+): Promise<boolean> {
   const { at, ...rest } = set;
   const r = await db
     .updateTable('crime_details')
@@ -709,7 +745,12 @@ export async function updateCrimeDetails(db: DB, firId: string, version: number,
 }
 
 export async function listCrimeDetailsRevisions(db: DB, firId: string) {
-  return db.selectFrom('crime_details_revision').select(['version', 'author_name', 'saved_at']).where('fir_id', '=', firId).orderBy('version').execute();
+  return db
+    .selectFrom('crime_details_revision')
+    .select(['version', 'author_name', 'saved_at'])
+    .where('fir_id', '=', firId)
+    .orderBy('version')
+    .execute();
 }
 
 export async function listCasePersons(db: DB, firId: string) {
@@ -717,7 +758,15 @@ export async function listCasePersons(db: DB, firId: string) {
     .selectFrom('case_person as cp')
     .innerJoin('person as p', 'p.id', 'cp.person_id')
     .selectAll('cp')
-    .select(['p.name_hi as person_name_hi', 'p.father_name', 'p.address', 'p.phone', 'p.sex as person_sex', 'p.age_years as person_age', 'p.birth_date'])
+    .select([
+      'p.name_hi as person_name_hi',
+      'p.father_name',
+      'p.address',
+      'p.phone',
+      'p.sex as person_sex',
+      'p.age_years as person_age',
+      'p.birth_date',
+    ])
     .where('cp.fir_id', '=', firId)
     .orderBy('cp.added_at')
     .orderBy('cp.seq')
@@ -743,7 +792,13 @@ export async function nextPersonSeq(db: DB, firId: string, role: PersonRole): Pr
   return Number(r.m) + 1;
 }
 export async function findCasePersonByPerson(db: DB, firId: string, personId: string, role: PersonRole) {
-  return db.selectFrom('case_person').selectAll().where('fir_id', '=', firId).where('person_id', '=', personId).where('role', '=', role).executeTakeFirst();
+  return db
+    .selectFrom('case_person')
+    .selectAll()
+    .where('fir_id', '=', firId)
+    .where('person_id', '=', personId)
+    .where('role', '=', role)
+    .executeTakeFirst();
 }
 
 export async function findPerson(db: DB, stateCode: string, id: string) {
@@ -817,7 +872,9 @@ export async function listItems(db: DB, firId: string) {
     .selectFrom('seized_item as i')
     .selectAll('i')
     .select([
-      sql<string>`coalesce((select m.to_location from custody_move m where m.item_id = i.id order by m.seq desc limit 1), 'seized')`.as('location'),
+      sql<string>`coalesce((select m.to_location from custody_move m where m.item_id = i.id order by m.seq desc limit 1), 'seized')`.as(
+        'location',
+      ),
       sql<string | null>`(select m.place from custody_move m where m.item_id = i.id order by m.seq desc limit 1)`.as('location_place'),
     ])
     .where('i.fir_id', '=', firId)
@@ -838,9 +895,19 @@ export async function listMoves(db: DB, firId: string) {
   return db.selectFrom('custody_move').selectAll().where('fir_id', '=', firId).orderBy('item_id').orderBy('seq').execute();
 }
 
-export async function replaceIdentifiers(db: DB, firId: string, source: 'crime_details', rows: Omit<PropertyIdentifierTable, 'recorded_at'>[], at: Date) {
+export async function replaceIdentifiers(
+  db: DB,
+  firId: string,
+  source: 'crime_details',
+  rows: Omit<PropertyIdentifierTable, 'recorded_at'>[],
+  at: Date,
+) {
   await db.deleteFrom('property_identifier').where('fir_id', '=', firId).where('source', '=', source).execute();
-  if (rows.length) await db.insertInto('property_identifier').values(rows.map((r) => ({ ...r, recorded_at: at }))).execute();
+  if (rows.length)
+    await db
+      .insertInto('property_identifier')
+      .values(rows.map((r) => ({ ...r, recorded_at: at })))
+      .execute();
 }
 
 /** Property identifiers recorded in OTHER cases (any station of the state) with one of the values. */
@@ -919,7 +986,9 @@ export async function caseCounts(db: DB, scope: Scope, ioId: string | null) {
     .select([
       sql<number>`count(*) filter (where s.stage = 'under_investigation')`.as('under_investigation'),
       sql<number>`count(*) filter (where s.stage = 'registered' and s.transfer_state is null)`.as('awaiting_io'),
-      sql<number>`count(*) filter (where s.stage = 'final_report_submitted' and c.substate = 'awaiting_sho_approval')`.as('awaiting_approval'),
+      sql<number>`count(*) filter (where s.stage = 'final_report_submitted' and c.substate = 'awaiting_sho_approval')`.as(
+        'awaiting_approval',
+      ),
       sql<number>`count(*) filter (where c.io_id = ${ioId} and s.stage in ('under_investigation', 'final_report_submitted'))`.as('mine'),
     ])
     .where(scoped(scope, 'f'))

@@ -61,7 +61,14 @@ export async function investigationRoutes(app: App, deps: Deps) {
 
   app.get(
     '/cases',
-    { schema: { tags, summary: 'Cases (FIRs) in the caller’s jurisdiction with their stage, IO and next statutory deadline; paged', querystring: listQuery }, config: { permission: 'case.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Cases (FIRs) in the caller’s jurisdiction with their stage, IO and next statutory deadline; paged',
+        querystring: listQuery,
+      },
+      config: { permission: 'case.read' },
+    },
     async (req) => {
       const q = req.query;
       const o = officer(req);
@@ -81,14 +88,26 @@ export async function investigationRoutes(app: App, deps: Deps) {
 
   app.get(
     '/cases/:id',
-    { schema: { tags, summary: 'One case with every investigation record, its clocks and the caller’s allowed actions (audited read)', params: idParam }, config: { permission: 'case.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'One case with every investigation record, its clocks and the caller’s allowed actions (audited read)',
+        params: idParam,
+      },
+      config: { permission: 'case.read' },
+    },
     async (req) => caseView(await readCase(deps, db, officer(req), req.params.id)),
   );
 
   app.post(
     '/cases/:id/assign-io',
     {
-      schema: { tags, summary: 'The SHO designates the investigating officer (registered → under investigation), or reassigns with a reason', params: idParam, body: assignIoBody },
+      schema: {
+        tags,
+        summary: 'The SHO designates the investigating officer (registered → under investigation), or reassigns with a reason',
+        params: idParam,
+        body: assignIoBody,
+      },
       config: { permission: 'case.assign_io' },
     },
     async (req) => {
@@ -101,14 +120,19 @@ export async function investigationRoutes(app: App, deps: Deps) {
         ioId = u.id;
       }
       const r = await tx((trx) => assignIo(deps, trx, o, req.params.id, { ioId: ioId!, reason: b.reason, version: b.version }));
-      return { transition: r, case: caseHead((await getCase(db, o, req.params.id))) };
+      return { transition: r, case: caseHead(await getCase(db, o, req.params.id)) };
     },
   );
 
   app.post(
     '/cases/:id/transition',
     {
-      schema: { tags, summary: 'Move the case by an action of the workflow table (submit / approve / return the final report …); 409 for any other move', params: idParam, body: transitionBody },
+      schema: {
+        tags,
+        summary: 'Move the case by an action of the workflow table (submit / approve / return the final report …); 409 for any other move',
+        params: idParam,
+        body: transitionBody,
+      },
       config: { permission: 'case.transition' },
     },
     async (req) => {
@@ -120,8 +144,17 @@ export async function investigationRoutes(app: App, deps: Deps) {
 
   app.post(
     '/cases/:id/supervision-notes',
-    { schema: { tags, summary: 'A supervision note by the SHO, SDPO or SP of the case’s jurisdiction', params: idParam, body: supervisionNoteBody }, config: { permission: 'case.supervise' } },
-    async (req, reply) => reply.status(201).send(camel(await tx((trx) => addSupervisionNote(deps, trx, officer(req), req.params.id, req.body)))),
+    {
+      schema: {
+        tags,
+        summary: 'A supervision note by the SHO, SDPO or SP of the case’s jurisdiction',
+        params: idParam,
+        body: supervisionNoteBody,
+      },
+      config: { permission: 'case.supervise' },
+    },
+    async (req, reply) =>
+      reply.status(201).send(camel(await tx((trx) => addSupervisionNote(deps, trx, officer(req), req.params.id, req.body)))),
   );
 
   // ------------------------------------------------------------------ records of the designated IO
@@ -139,7 +172,10 @@ export async function investigationRoutes(app: App, deps: Deps) {
 
   app.post(
     '/cases/:id/diary',
-    { schema: { tags, summary: 'Add a case diary entry (BNSS 192); numbered per case, never edited', params: idParam, body: diaryBody }, config: { permission: 'case.investigate' } },
+    {
+      schema: { tags, summary: 'Add a case diary entry (BNSS 192); numbered per case, never edited', params: idParam, body: diaryBody },
+      config: { permission: 'case.investigate' },
+    },
     async (req, reply) => reply.status(201).send(camel(await tx((trx) => addDiaryEntry(deps, trx, officer(req), req.params.id, req.body)))),
   );
 
@@ -149,14 +185,23 @@ export async function investigationRoutes(app: App, deps: Deps) {
     async (req) => {
       const c = await getCase(db, officer(req), req.params.id);
       const row = await repo.findCrimeDetails(db, c.id);
-      return { caseId: c.id, crimeDetails: row ? camel(row) : null, revisions: (await repo.listCrimeDetailsRevisions(db, c.id)).map(camel) };
+      return {
+        caseId: c.id,
+        crimeDetails: row ? camel(row) : null,
+        revisions: (await repo.listCrimeDetailsRevisions(db, c.id)).map(camel),
+      };
     },
   );
 
   app.put(
     '/cases/:id/crime-details',
     {
-      schema: { tags, summary: 'Save the crime details form (IIF-2); name the version edited (412 if stale)', params: idParam, body: crimeDetailsBody },
+      schema: {
+        tags,
+        summary: 'Save the crime details form (IIF-2); name the version edited (412 if stale)',
+        params: idParam,
+        body: crimeDetailsBody,
+      },
       config: { permission: 'case.investigate' },
     },
     async (req) => {
@@ -168,19 +213,38 @@ export async function investigationRoutes(app: App, deps: Deps) {
 
   app.post(
     '/cases/:id/persons',
-    { schema: { tags, summary: 'Add a person to the case (complainant, victim, accused A1…, suspect, witness W1…)', params: idParam, body: personBody }, config: { permission: 'case.investigate' } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a person to the case (complainant, victim, accused A1…, suspect, witness W1…)',
+        params: idParam,
+        body: personBody,
+      },
+      config: { permission: 'case.investigate' },
+    },
     async (req, reply) => reply.status(201).send(camel(await tx((trx) => addCasePerson(deps, trx, officer(req), req.params.id, req.body)))),
   );
 
   app.post(
     '/cases/:id/statements',
-    { schema: { tags, summary: 'Record a statement (BNSS 180)', params: idParam, body: statementBody }, config: { permission: 'case.investigate' } },
+    {
+      schema: { tags, summary: 'Record a statement (BNSS 180)', params: idParam, body: statementBody },
+      config: { permission: 'case.investigate' },
+    },
     async (req, reply) => reply.status(201).send(camel(await tx((trx) => addStatement(deps, trx, officer(req), req.params.id, req.body)))),
   );
 
   app.post(
     '/cases/:id/arrests',
-    { schema: { tags, summary: 'Arrest / court surrender memo (IIF-3), one per accused; writes a GD entry', params: idParam, body: arrestBody }, config: { permission: 'case.investigate' } },
+    {
+      schema: {
+        tags,
+        summary: 'Arrest / court surrender memo (IIF-3), one per accused; writes a GD entry',
+        params: idParam,
+        body: arrestBody,
+      },
+      config: { permission: 'case.investigate' },
+    },
     async (req, reply) => {
       const r = await tx((trx) => recordArrest(deps, trx, officer(req), req.params.id, req.body));
       return reply.status(201).send({ ...camel(r.memo), events: r.events.map(camel), gdEntry: r.gdEntry, warnings: r.warnings });
@@ -190,30 +254,61 @@ export async function investigationRoutes(app: App, deps: Deps) {
   app.post(
     '/cases/:id/arrests/:arrestId/events',
     {
-      schema: { tags, summary: 'Production before a magistrate, remand, bail or release of an arrested person, in time order', params: arrestParam, body: arrestEventBody },
+      schema: {
+        tags,
+        summary: 'Production before a magistrate, remand, bail or release of an arrested person, in time order',
+        params: arrestParam,
+        body: arrestEventBody,
+      },
       config: { permission: 'case.investigate' },
     },
-    async (req, reply) => reply.status(201).send(camel(await tx((trx) => addArrestEvent(deps, trx, officer(req), req.params.id, req.params.arrestId, req.body)))),
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(camel(await tx((trx) => addArrestEvent(deps, trx, officer(req), req.params.id, req.params.arrestId, req.body)))),
   );
 
   app.post(
     '/cases/:id/appearance-notices',
-    { schema: { tags, summary: 'Notice of appearance (BNSS 35(3)) to an accused not arrested, offences up to 7 years', params: idParam, body: appearanceNoticeBody }, config: { permission: 'case.investigate' } },
-    async (req, reply) => reply.status(201).send(camel(await tx((trx) => addAppearanceNotice(deps, trx, officer(req), req.params.id, req.body)))),
+    {
+      schema: {
+        tags,
+        summary: 'Notice of appearance (BNSS 35(3)) to an accused not arrested, offences up to 7 years',
+        params: idParam,
+        body: appearanceNoticeBody,
+      },
+      config: { permission: 'case.investigate' },
+    },
+    async (req, reply) =>
+      reply.status(201).send(camel(await tx((trx) => addAppearanceNotice(deps, trx, officer(req), req.params.id, req.body)))),
   );
 
   app.post(
     '/cases/:id/progress-notices',
     {
-      schema: { tags, summary: 'Inform the informant or victim of the progress (BNSS 193(3)(ii)) by SMS/e-mail; stops the 90-day clock', params: idParam, body: progressNoticeBody },
+      schema: {
+        tags,
+        summary: 'Inform the informant or victim of the progress (BNSS 193(3)(ii)) by SMS/e-mail; stops the 90-day clock',
+        params: idParam,
+        body: progressNoticeBody,
+      },
       config: { permission: 'case.investigate' },
     },
-    async (req, reply) => reply.status(201).send(camel(await tx((trx) => sendProgressNotice(deps, trx, officer(req), req.params.id, req.body)))),
+    async (req, reply) =>
+      reply.status(201).send(camel(await tx((trx) => sendProgressNotice(deps, trx, officer(req), req.params.id, req.body)))),
   );
 
   app.post(
     '/cases/:id/seizures',
-    { schema: { tags, summary: 'Seizure memo (IIF-4) with items, witnesses and the BNSS 105 recording; returns cross-case property alerts', params: idParam, body: seizureBody }, config: { permission: 'case.investigate' } },
+    {
+      schema: {
+        tags,
+        summary: 'Seizure memo (IIF-4) with items, witnesses and the BNSS 105 recording; returns cross-case property alerts',
+        params: idParam,
+        body: seizureBody,
+      },
+      config: { permission: 'case.investigate' },
+    },
     async (req, reply) => {
       const r = await tx((trx) => recordSeizure(deps, trx, officer(req), req.params.id, req.body));
       return reply.status(201).send({ ...camel(r.memo), items: r.items.map(camel), alerts: r.alerts });
@@ -223,18 +318,28 @@ export async function investigationRoutes(app: App, deps: Deps) {
   app.post(
     '/cases/:id/items/:itemId/moves',
     {
-      schema: { tags, summary: 'Move a seized item along its chain of custody (from where it actually is, in time order)', params: itemParam, body: custodyMoveBody },
+      schema: {
+        tags,
+        summary: 'Move a seized item along its chain of custody (from where it actually is, in time order)',
+        params: itemParam,
+        body: custodyMoveBody,
+      },
       config: { permission: 'case.investigate' },
     },
     async (req, reply) => {
-      const r = await tx((trx) => moveItem(deps, trx, officer(req), req.params.id, req.params.itemId, { ...req.body, kind: req.body.kind as CustodyMoveKind }));
+      const r = await tx((trx) =>
+        moveItem(deps, trx, officer(req), req.params.id, req.params.itemId, { ...req.body, kind: req.body.kind as CustodyMoveKind }),
+      );
       return reply.status(201).send({ ...camel(r.move), item: r.item });
     },
   );
 
   app.get(
     '/cases/:id/property-alerts',
-    { schema: { tags, summary: 'Vehicles and phones of this case that match property recorded in other cases', params: idParam }, config: { permission: 'case.read' } },
+    {
+      schema: { tags, summary: 'Vehicles and phones of this case that match property recorded in other cases', params: idParam },
+      config: { permission: 'case.read' },
+    },
     async (req) => {
       const o = officer(req);
       const c = await getCase(db, o, req.params.id);
@@ -245,7 +350,12 @@ export async function investigationRoutes(app: App, deps: Deps) {
   app.post(
     '/cases/:id/documents',
     {
-      schema: { tags, summary: 'Attach a file (base64; type checked from its bytes; at most 10 MB); returns its SHA-256', params: idParam, body: documentBody },
+      schema: {
+        tags,
+        summary: 'Attach a file (base64; type checked from its bytes; at most 10 MB); returns its SHA-256',
+        params: idParam,
+        body: documentBody,
+      },
       config: { permission: 'case.investigate' },
       bodyLimit: Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 64 * 1024,
     },
@@ -254,7 +364,10 @@ export async function investigationRoutes(app: App, deps: Deps) {
 
   app.get(
     '/cases/:id/documents/:documentId/content',
-    { schema: { tags, summary: 'Download a document of the case (audited), as an attachment', params: documentParam }, config: { permission: 'case.read' } },
+    {
+      schema: { tags, summary: 'Download a document of the case (audited), as an attachment', params: documentParam },
+      config: { permission: 'case.read' },
+    },
     async (req, reply) => {
       const { doc, bytes } = await readDocument(deps, db, officer(req), req.params.id, req.params.documentId);
       return reply
@@ -268,15 +381,24 @@ export async function investigationRoutes(app: App, deps: Deps) {
 
   app.post(
     '/cases/:id/forensic-requests',
-    { schema: { tags, summary: 'A request to a forensic laboratory', params: idParam, body: forensicRequestBody }, config: { permission: 'case.investigate' } },
-    async (req, reply) => reply.status(201).send(camel(await tx((trx) => addForensicRequest(deps, trx, officer(req), req.params.id, req.body)))),
+    {
+      schema: { tags, summary: 'A request to a forensic laboratory', params: idParam, body: forensicRequestBody },
+      config: { permission: 'case.investigate' },
+    },
+    async (req, reply) =>
+      reply.status(201).send(camel(await tx((trx) => addForensicRequest(deps, trx, officer(req), req.params.id, req.body)))),
   );
 
   app.post(
     '/cases/:id/forensic-requests/:requestId/reports',
-    { schema: { tags, summary: 'The forensic laboratory’s report, as received', params: requestParam, body: forensicReportBody }, config: { permission: 'case.investigate' } },
+    {
+      schema: { tags, summary: 'The forensic laboratory’s report, as received', params: requestParam, body: forensicReportBody },
+      config: { permission: 'case.investigate' },
+    },
     async (req, reply) =>
-      reply.status(201).send(camel(await tx((trx) => addForensicReport(deps, trx, officer(req), req.params.id, req.params.requestId, req.body)))),
+      reply
+        .status(201)
+        .send(camel(await tx((trx) => addForensicReport(deps, trx, officer(req), req.params.id, req.params.requestId, req.body)))),
   );
 
   // ------------------------------------------------------------------ public
@@ -284,7 +406,11 @@ export async function investigationRoutes(app: App, deps: Deps) {
   app.get(
     '/public/stations/:code/arrests',
     {
-      schema: { tags: ['public'], summary: 'BNSS 37: persons arrested at a station in the last 30 days (name, address, offence); never sensitive cases or juveniles', params: stationCodeParam },
+      schema: {
+        tags: ['public'],
+        summary: 'BNSS 37: persons arrested at a station in the last 30 days (name, address, offence); never sensitive cases or juveniles',
+        params: stationCodeParam,
+      },
       config: { public: true, rateLimit: { max: deps.config.RATE_LIMIT_PUBLIC_PER_MINUTE, timeWindow: 60_000 } },
     },
     async (req) => publicArrestBoard(db, deps.config.STATE_CODE, req.params.code, deps.clock.now()),

@@ -43,7 +43,12 @@ export const assignIoBody = z
     version: z.number().int().min(0).optional().describe('The case version read; a stale one answers 412'),
   })
   .refine((b) => !!b.ioId || !!b.ioUsername, { message: 'ioId or ioUsername is required', path: ['ioId'] })
-  .meta({ examples: [{ ioUsername: 'io.ps1' }, { ioUsername: 'io2.ps1', reason: 'SI Sunita Verma is on leave for a month; the case needs daily attention.' }] });
+  .meta({
+    examples: [
+      { ioUsername: 'io.ps1' },
+      { ioUsername: 'io2.ps1', reason: 'SI Sunita Verma is on leave for a month; the case needs daily attention.' },
+    ],
+  });
 
 export const transitionBody = z
   .object({
@@ -51,7 +56,12 @@ export const transitionBody = z
     reason: z.string().trim().min(3).max(2000).optional(),
     version: z.number().int().min(0).optional(),
   })
-  .meta({ examples: [{ action: 'submit_final_report' }, { action: 'return_final_report', reason: 'Record the statement of the shopkeeper who sold the stolen phone.' }] });
+  .meta({
+    examples: [
+      { action: 'submit_final_report' },
+      { action: 'return_final_report', reason: 'Record the statement of the shopkeeper who sold the stolen phone.' },
+    ],
+  });
 
 export const supervisionNoteBody = z
   .object({
@@ -63,7 +73,10 @@ export const supervisionNoteBody = z
     examples: [
       {
         text: 'Case diary perused. Investigation is on the right lines but the recovery is pending.',
-        directions: ['Trace the receiver of the stolen motorcycle through the seized phone’s call records.', 'Send the finger prints lifted from the scene to the FSL.'],
+        directions: [
+          'Trace the receiver of the stolen motorcycle through the seized phone’s call records.',
+          'Send the finger prints lifted from the scene to the FSL.',
+        ],
       },
     ],
   });
@@ -80,7 +93,8 @@ export const diaryBody = z
     examples: [
       {
         placesVisited: ['Sarafa Bazaar, outside house no. 14', 'Used-vehicle market, Chowk'],
-        circumstances: 'Visited the scene with the complainant. Two shopkeepers of the Bazaar were examined; one saw two youths push the motorcycle towards Chowk at about 01:00. Enquired at the used-vehicle market.',
+        circumstances:
+          'Visited the scene with the complainant. Two shopkeepers of the Bazaar were examined; one saw two youths push the motorcycle towards Chowk at about 01:00. Enquired at the used-vehicle market.',
       },
     ],
   });
@@ -93,7 +107,15 @@ const property = z.object({
   regNo: text(20).optional().describe('Vehicle registration number'),
   engineNo: text(40).optional(),
   chassisNo: text(40).optional(),
-  imei: z.array(z.string().trim().regex(/^[0-9 -]{14,20}$/, '15 digits')).max(4).optional(),
+  imei: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9 -]{14,20}$/, '15 digits'),
+    )
+    .max(4)
+    .optional(),
 });
 
 export const crimeDetailsBody = z
@@ -108,9 +130,19 @@ export const crimeDetailsBody = z
     sceneLng: z.number().min(-180).max(180).nullable().optional(),
     sceneDescription: text(20_000).nullable().optional(),
     sceneDocumentIds: z.array(z.uuid()).max(50).optional().describe('Sketch and photographs: documents of this case'),
-    propertyItems: z.array(property).max(200).optional().describe('Property stolen or involved (vehicle and phone numbers feed the cross-case alert)'),
-    weapons: z.array(z.object({ description: text(500), kind: text(60).optional() })).max(50).optional(),
-    vehicles: z.array(z.object({ description: text(500), regNo: text(20).optional(), role: text(60).optional() })).max(50).optional(),
+    propertyItems: z
+      .array(property)
+      .max(200)
+      .optional()
+      .describe('Property stolen or involved (vehicle and phone numbers feed the cross-case alert)'),
+    weapons: z
+      .array(z.object({ description: text(500), kind: text(60).optional() }))
+      .max(50)
+      .optional(),
+    vehicles: z
+      .array(z.object({ description: text(500), regNo: text(20).optional(), role: text(60).optional() }))
+      .max(50)
+      .optional(),
     motive: text(2000).nullable().optional(),
   })
   .meta({
@@ -125,7 +157,16 @@ export const crimeDetailsBody = z
         sceneLat: 23.2612,
         sceneLng: 77.4139,
         sceneDescription: 'Narrow lane outside house no. 14; no CCTV; street light not working.',
-        propertyItems: [{ description: 'Hero Splendor motorcycle, black', category: 'vehicle', nature: 'stolen', value: 45000, regNo: 'MP04 AB 1234', chassisNo: 'MBLHA10AMDHB12345' }],
+        propertyItems: [
+          {
+            description: 'Hero Splendor motorcycle, black',
+            category: 'vehicle',
+            nature: 'stolen',
+            value: 45000,
+            regNo: 'MP04 AB 1234',
+            chassisNo: 'MBLHA10AMDHB12345',
+          },
+        ],
         motive: 'Gain',
       },
     ],
@@ -141,7 +182,10 @@ export const newPerson = z.object({
   birthDate: z.iso.date().optional(),
   ageYears: z.number().int().min(0).max(130).optional(),
   address: text(1000).optional(),
-  phone: z.string().regex(/^\+?[0-9]{10,13}$/, 'a 10-digit mobile number, optionally with +91').optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9]{10,13}$/, 'a 10-digit mobile number, optionally with +91')
+    .optional(),
   occupation: text(200).optional(),
   nationality: text(60).optional(),
 });
@@ -160,7 +204,15 @@ export const personBody = z
     examples: [
       {
         role: 'witness',
-        person: { name: 'Mukesh Soni', fatherName: 'Ramprasad Soni', sex: 'male', ageYears: 45, address: 'Shop 3, Sarafa Bazaar, Vindhyanagar', occupation: 'Jeweller', phone: '9826098260' },
+        person: {
+          name: 'Mukesh Soni',
+          fatherName: 'Ramprasad Soni',
+          sex: 'male',
+          ageYears: 45,
+          address: 'Shop 3, Sarafa Bazaar, Vindhyanagar',
+          occupation: 'Jeweller',
+          phone: '9826098260',
+        },
       },
     ],
   });
@@ -207,12 +259,24 @@ export const arrestBody = z
       .object({ name: text(200), relation: text(100).optional(), mode: text(60), at: datetime.optional() })
       .optional()
       .describe('BNSS 48: the relative or friend informed, how and when (defaults to now)'),
-    medical: z.object({ examinedAt: datetime.optional(), examiner: text(200), remarks: text(2000).optional() }).optional().describe('BNSS 53'),
+    medical: z
+      .object({ examinedAt: datetime.optional(), examiner: text(200), remarks: text(2000).optional() })
+      .optional()
+      .describe('BNSS 53'),
     courtName: text(300).optional(),
-    sections: z.array(z.object({ act: text(40), section: text(30) })).max(30).optional().describe('Defaults to the FIR’s sections'),
+    sections: z
+      .array(z.object({ act: text(40), section: text(30) }))
+      .max(30)
+      .optional()
+      .describe('Defaults to the FIR’s sections'),
     outcome: z.enum(['sent_up', 'bailed', 'judicial_custody', 'police_custody']),
-    necessityReason: text(5000).optional().describe('BNSS 35(1)(b); Arnesh Kumar: required where the offence is punishable with up to 7 years'),
-    witness: z.object({ name: text(200), address: text(1000).optional() }).optional().describe('BNSS 36: attesting witness'),
+    necessityReason: text(5000)
+      .optional()
+      .describe('BNSS 35(1)(b); Arnesh Kumar: required where the offence is punishable with up to 7 years'),
+    witness: z
+      .object({ name: text(200), address: text(1000).optional() })
+      .optional()
+      .describe('BNSS 36: attesting witness'),
     countersigned: z.boolean().optional().describe('BNSS 36: countersigned by the arrested person'),
     production: z
       .object({
@@ -236,7 +300,8 @@ export const arrestBody = z
         grounds: 'Named by the co-accused A1 as the receiver of the stolen motorcycle; the motorcycle was found at his shop.',
         informed: { name: 'Kamla Bai', relation: 'mother', mode: 'phone' },
         outcome: 'sent_up',
-        necessityReason: 'To recover the remaining stolen vehicles and to prevent him from tampering with the evidence (BNSS 35(1)(b)(ii)).',
+        necessityReason:
+          'To recover the remaining stolen vehicles and to prevent him from tampering with the evidence (BNSS 35(1)(b)(ii)).',
         witness: { name: 'Hari Om Sahu', address: 'Chowk, Vindhyanagar' },
         countersigned: true,
       },
@@ -250,7 +315,13 @@ export const arrestEventBody = z
     courtName: text(300).optional(),
     orderRef: text(200).optional(),
     remandUntil: z.iso.date().optional(),
-    journeyMinutes: z.number().int().min(0).max(2880).optional().describe('BNSS 58: time of the journey to the court, excluded from the 24 hours'),
+    journeyMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(2880)
+      .optional()
+      .describe('BNSS 58: time of the journey to the court, excluded from the 24 hours'),
     remarks: text(2000).optional(),
   })
   .meta({ examples: [{ kind: 'produced', courtName: 'Court of the Chief Judicial Magistrate, Vindhyanagar', journeyMinutes: 40 }] });
@@ -298,7 +369,15 @@ const seizedItem = z.object({
   vehicleRegNo: text(20).optional(),
   engineNo: text(40).optional(),
   chassisNo: text(40).optional(),
-  imei: z.array(z.string().trim().regex(/^[0-9 -]{14,20}$/, '15 digits')).max(4).optional(),
+  imei: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9 -]{14,20}$/, '15 digits'),
+    )
+    .max(4)
+    .optional(),
   ownerName: text(200).optional(),
 });
 
@@ -310,12 +389,19 @@ export const seizureBody = z
     lng: z.number().min(-180).max(180).optional(),
     searchKind: z.enum(['search', 'recovery', 'production', 'other']),
     fromPersonCode: personCode.optional().describe('The person from whom it was seized'),
-    witnesses: z.array(z.object({ name: text(200), address: text(1000).optional() })).min(1).max(10).describe('Independent witnesses (panchas)'),
+    witnesses: z
+      .array(z.object({ name: text(200), address: text(1000).optional() }))
+      .min(1)
+      .max(10)
+      .describe('Independent witnesses (panchas)'),
     recording: z
       .object({
         documentId: z.uuid().optional().describe('An audio/video document of this case'),
         ref: text(500).optional().describe('Or a reference to the recording kept elsewhere (e.g. e-Sakshya)'),
-        sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-fA-F]{64}$/)
+          .optional(),
       })
       .optional()
       .describe('BNSS 105: the audio-video recording of the search and seizure'),
@@ -358,7 +444,17 @@ export const custodyMoveBody = z
     handedTo: text(200).optional(),
     orderRef: text(200).optional().describe('The court order, for release to the owner or destruction'),
   })
-  .meta({ examples: [{ kind: 'malkhana_deposit', from: 'seized', place: 'Malkhana, PS Kotwali', reason: 'Deposited for safe custody after seizure', handedTo: 'HC Ramesh Yadav, malkhana moharrir' }] });
+  .meta({
+    examples: [
+      {
+        kind: 'malkhana_deposit',
+        from: 'seized',
+        place: 'Malkhana, PS Kotwali',
+        reason: 'Deposited for safe custody after seizure',
+        handedTo: 'HC Ramesh Yadav, malkhana moharrir',
+      },
+    ],
+  });
 
 export const documentBody = z
   .object({
@@ -389,7 +485,12 @@ export const forensicRequestBody = z
   })
   .meta({
     examples: [
-      { lab: 'State Forensic Science Laboratory, Sagar', what: 'Mobile phone (item 1) for extraction of call records and chats', itemNos: [1], questions: 'Extract the call records of 15–25 November 2025.' },
+      {
+        lab: 'State Forensic Science Laboratory, Sagar',
+        what: 'Mobile phone (item 1) for extraction of call records and chats',
+        itemNos: [1],
+        questions: 'Extract the call records of 15–25 November 2025.',
+      },
     ],
   });
 
@@ -400,7 +501,14 @@ export const forensicReportBody = z
     documentId: z.uuid().optional(),
     summary: text(20_000),
   })
-  .meta({ examples: [{ reportRef: 'SFSL/CY/2026/1187', summary: 'Call records extracted; 14 calls between the phone and the number of A2 on 20–21 November.' }] });
+  .meta({
+    examples: [
+      {
+        reportRef: 'SFSL/CY/2026/1187',
+        summary: 'Call records extracted; 14 calls between the phone and the number of A2 on 20–21 November.',
+      },
+    ],
+  });
 
 export const clocksQuery = z.object({
   due: z.enum(['7d', 'overdue']).optional().describe('Due within the next 7 days, or overdue; default every running clock'),

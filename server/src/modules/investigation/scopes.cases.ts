@@ -35,7 +35,9 @@ async function withForensicRequest(t: TestContext) {
 
 async function withDocument(t: TestContext) {
   const c = await makeCase(t);
-  const r = await (await as(t, 'io.ps1')).post(`/api/v1/cases/${c.id}/documents`, { kind: 'photo', title: 'Scene', fileName: 'scene.png', contentBase64: PNG_1X1 });
+  const r = await (
+    await as(t, 'io.ps1')
+  ).post(`/api/v1/cases/${c.id}/documents`, { kind: 'photo', title: 'Scene', fileName: 'scene.png', contentBase64: PNG_1X1 });
   return { id: c.id, documentId: (r.json() as { id: string }).id };
 }
 
@@ -75,7 +77,13 @@ export const cases = defineCases([
     body: () => ({ text: 'Perused the case diary; expedite the recovery.' }),
     expectSuccess: true,
   },
-  { route: 'GET /api/v1/cases/:id/diary', allow: ALL_POLICE, place: 'station', setup: caseAtPs01, path: (_t, f) => `/api/v1/cases/${f.id}/diary` },
+  {
+    route: 'GET /api/v1/cases/:id/diary',
+    allow: ALL_POLICE,
+    place: 'station',
+    setup: caseAtPs01,
+    path: (_t, f) => `/api/v1/cases/${f.id}/diary`,
+  },
   {
     route: 'POST /api/v1/cases/:id/diary',
     allow: IO_ONLY,
@@ -85,7 +93,13 @@ export const cases = defineCases([
     body: () => ({ placesVisited: ['Scene'], circumstances: 'Visited the scene and examined the neighbours.' }),
     expectSuccess: true,
   },
-  { route: 'GET /api/v1/cases/:id/crime-details', allow: ALL_POLICE, place: 'station', setup: caseAtPs01, path: (_t, f) => `/api/v1/cases/${f.id}/crime-details` },
+  {
+    route: 'GET /api/v1/cases/:id/crime-details',
+    allow: ALL_POLICE,
+    place: 'station',
+    setup: caseAtPs01,
+    path: (_t, f) => `/api/v1/cases/${f.id}/crime-details`,
+  },
   {
     route: 'PUT /api/v1/cases/:id/crime-details',
     allow: IO_ONLY,
@@ -119,7 +133,13 @@ export const cases = defineCases([
     place: 'station',
     setup: (t) => caseWith(t, 'accused'),
     path: (_t, f) => `/api/v1/cases/${f.id}/arrests`,
-    body: () => ({ personCode: 'A1', place: 'Chowk', grounds: 'Found with the stolen motorcycle', outcome: 'sent_up', necessityReason: 'To recover the property' }),
+    body: () => ({
+      personCode: 'A1',
+      place: 'Chowk',
+      grounds: 'Found with the stolen motorcycle',
+      outcome: 'sent_up',
+      necessityReason: 'To recover the property',
+    }),
     expectSuccess: true,
   },
   {
@@ -173,7 +193,13 @@ export const cases = defineCases([
     body: () => ({ kind: 'malkhana_deposit', from: 'seized', place: 'Malkhana, PS Kotwali', reason: 'Safe custody' }),
     expectSuccess: true,
   },
-  { route: 'GET /api/v1/cases/:id/property-alerts', allow: ALL_POLICE, place: 'station', setup: caseAtPs01, path: (_t, f) => `/api/v1/cases/${f.id}/property-alerts` },
+  {
+    route: 'GET /api/v1/cases/:id/property-alerts',
+    allow: ALL_POLICE,
+    place: 'station',
+    setup: caseAtPs01,
+    path: (_t, f) => `/api/v1/cases/${f.id}/property-alerts`,
+  },
   {
     route: 'POST /api/v1/cases/:id/documents',
     allow: IO_ONLY,
@@ -208,5 +234,10 @@ export const cases = defineCases([
     body: () => ({ summary: 'The prints match A1.' }),
     expectSuccess: true,
   },
-  { route: 'GET /api/v1/public/stations/:code/arrests', allow: EVERYONE, place: 'none', path: () => '/api/v1/public/stations/PS01/arrests' },
+  {
+    route: 'GET /api/v1/public/stations/:code/arrests',
+    allow: EVERYONE,
+    place: 'none',
+    path: () => '/api/v1/public/stations/PS01/arrests',
+  },
 ]);

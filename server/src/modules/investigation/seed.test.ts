@@ -27,12 +27,18 @@ afterAll(() => t.close());
 const example = async (method: 'post' | 'put', p: string, i = 0) => {
   const spec = (await t.anon().get('/api/v1/openapi.json')).json();
   const content = spec.paths[p][method].requestBody.content['application/json'];
-  const all = content.schema.examples ?? (content.examples ? Object.values(content.examples as Record<string, { value: unknown }>).map((e) => e.value) : [content.example]);
+  const all =
+    content.schema.examples ??
+    (content.examples ? Object.values(content.examples as Record<string, { value: unknown }>).map((e) => e.value) : [content.example]);
   return all[i] as Record<string, unknown>;
 };
 
 async function demoCase() {
-  const f = await t.db.kysely.selectFrom('fir').select(['id', 'fir_number']).where('place', '=', 'House no. 22, Housing Board Colony, Vindhyanagar').executeTakeFirstOrThrow();
+  const f = await t.db.kysely
+    .selectFrom('fir')
+    .select(['id', 'fir_number'])
+    .where('place', '=', 'House no. 22, Housing Board Colony, Vindhyanagar')
+    .executeTakeFirstOrThrow();
   return (await (await as(t, 'io.ps1')).get(`/api/v1/cases/${f.id}`)).json() as Record<string, any>;
 }
 
@@ -42,14 +48,27 @@ describe('investigation demo data', () => {
     expect(stages.map((s) => s.stage).sort()).toEqual(
       ['accepted_by_court', 'appealed', 'disposed', 'final_report_submitted', 'registered', 'under_investigation', 'under_trial'].sort(),
     );
-    const firs = await t.db.kysely.selectFrom('fir').select(['station_id', 'year', 'serial', 'registered_at']).orderBy('registered_at').execute();
+    const firs = await t.db.kysely
+      .selectFrom('fir')
+      .select(['station_id', 'year', 'serial', 'registered_at'])
+      .orderBy('registered_at')
+      .execute();
     const byStation = new Map<string, number[]>();
     for (const f of firs) byStation.set(`${f.station_id}/${f.year}`, [...(byStation.get(`${f.station_id}/${f.year}`) ?? []), f.serial]);
     for (const [k, serials] of byStation) expect(serials, `FIRs ${k}: ${serials.join(',')}`).toEqual([...serials].sort((a, b) => a - b));
-    const gd = await t.db.kysely.selectFrom('gd_entry').select(['station_id', 'day', 'entry_no', 'recorded_at']).orderBy('recorded_at').orderBy('entry_no').execute();
+    const gd = await t.db.kysely
+      .selectFrom('gd_entry')
+      .select(['station_id', 'day', 'entry_no', 'recorded_at'])
+      .orderBy('recorded_at')
+      .orderBy('entry_no')
+      .execute();
     const byDay = new Map<string, number[]>();
     for (const g of gd) byDay.set(`${g.station_id}/${g.day}`, [...(byDay.get(`${g.station_id}/${g.day}`) ?? []), g.entry_no]);
-    for (const [k, nos] of byDay) expect(nos, `${k} ${JSON.stringify(gd.filter((g) => `${g.station_id}/${g.day}` === k).map((g) => [g.entry_no, g.recorded_at]))}`).toEqual([...nos].sort((a, b) => a - b));
+    for (const [k, nos] of byDay)
+      expect(
+        nos,
+        `${k} ${JSON.stringify(gd.filter((g) => `${g.station_id}/${g.day}` === k).map((g) => [g.entry_no, g.recorded_at]))}`,
+      ).toEqual([...nos].sort((a, b) => a - b));
   });
 
   it('fills the demo case page: persons, diary, arrest, seizures with custody, clocks', async () => {
@@ -109,7 +128,9 @@ describe('investigation demo data', () => {
     await send('post', '/api/v1/cases/{id}/arrests/{arrestId}/events', `${base}/arrests/${c.arrests[0].id}/events`);
     await send('post', '/api/v1/cases/{id}/progress-notices', `${base}/progress-notices`);
     await send('post', '/api/v1/cases/{id}/seizures', `${base}/seizures`);
-    const seized = c.seizures.flatMap((s: { items: { id: string; location: string }[] }) => s.items).find((i: { location: string }) => i.location === 'seized');
+    const seized = c.seizures
+      .flatMap((s: { items: { id: string; location: string }[] }) => s.items)
+      .find((i: { location: string }) => i.location === 'seized');
     await send('post', '/api/v1/cases/{id}/items/{itemId}/moves', `${base}/items/${seized.id}/moves`);
     await send('post', '/api/v1/cases/{id}/documents', `${base}/documents`);
     await send('post', '/api/v1/cases/{id}/forensic-requests', `${base}/forensic-requests`);
@@ -117,8 +138,14 @@ describe('investigation demo data', () => {
     await send('post', '/api/v1/cases/{id}/forensic-requests/{requestId}/reports', `${base}/forensic-requests/${req.id}/reports`);
     await send('post', '/api/v1/cases/{id}/supervision-notes', `${base}/supervision-notes`, await as(t, 'sdpo.sd1'));
     // The workflow example: the SHO returns a report awaiting approval (prosecution's demo case).
-    const awaiting = await t.db.kysely.selectFrom('case_state').select('fir_id').where('substate', '=', 'awaiting_sho_approval').executeTakeFirstOrThrow();
-    const ret = await (await as(t, 'sho.ps1')).post(`/api/v1/cases/${awaiting.fir_id}/transition`, await example('post', '/api/v1/cases/{id}/transition', 1));
+    const awaiting = await t.db.kysely
+      .selectFrom('case_state')
+      .select('fir_id')
+      .where('substate', '=', 'awaiting_sho_approval')
+      .executeTakeFirstOrThrow();
+    const ret = await (
+      await as(t, 'sho.ps1')
+    ).post(`/api/v1/cases/${awaiting.fir_id}/transition`, await example('post', '/api/v1/cases/{id}/transition', 1));
     expect(ret.statusCode, ret.body).toBe(200);
   });
 });

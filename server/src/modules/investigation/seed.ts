@@ -28,7 +28,14 @@ import { registerFir } from '../firs/service.js';
 import { addArrestEvent, recordArrest } from './arrests.service.js';
 import { addDocument } from './documents.js';
 import { moveItem, recordSeizure } from './evidence.service.js';
-import { addAppearanceNotice, addCasePerson, addDiaryEntry, addForensicRequest, addStatement, saveCrimeDetails } from './records.service.js';
+import {
+  addAppearanceNotice,
+  addCasePerson,
+  addDiaryEntry,
+  addForensicRequest,
+  addStatement,
+  saveCrimeDetails,
+} from './records.service.js';
 import { appearanceNoticeBody, arrestBody, personBody, seizureBody } from './schemas.js';
 import { addSupervisionNote, assignIo, type Officer } from './service.js';
 
@@ -62,7 +69,10 @@ async function demoOfficer(db: Kysely<Database>, username: string): Promise<Offi
     },
     scope: scopeOf({ ...u, role: u.role as Role }),
   };
-  return { auth, actor: { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo-seed', requestId: null } };
+  return {
+    auth,
+    actor: { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo-seed', requestId: null },
+  };
 }
 
 class SeedClock implements Clock {
@@ -82,7 +92,15 @@ const istAt = (now: number, daysAgo: number, hour: number) => {
   return d.getTime() - 5.5 * HOUR + hour * HOUR;
 };
 
-const firBody = (o: { at: number; place: string; sections: string[]; complainant: Record<string, unknown>; narrative: string; property?: { description: string; category: string; value: number }[]; beat?: string }) =>
+const firBody = (o: {
+  at: number;
+  place: string;
+  sections: string[];
+  complainant: Record<string, unknown>;
+  narrative: string;
+  property?: { description: string; category: string; value: number }[];
+  beat?: string;
+}) =>
   registerFirBody.parse({
     informationType: 'written',
     sections: o.sections.map((s) => ({ act: 'BNS', section: s })),
@@ -108,7 +126,8 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
   };
   const u: Record<string, Officer> = {};
   for (const n of ['duty.ps1', 'sho.ps1', 'io.ps1', 'io2.ps1', 'sdpo.sd1', 'duty.ps2', 'sho.ps2', 'io.ps2']) u[n] = await demoOfficer(k, n);
-  let config: Config | null = null;
+  // The sketch goes to the upload directory of the configuration, if there is one to read.
+  let config: Config | null;
   try {
     config = loadConfig();
   } catch {
@@ -131,7 +150,8 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         sections: ['303(2)'],
         complainant: { name: 'Anil Khare', sex: 'male', yearOfBirth: 1979, address: '7, Civil Lines, Vindhyanagar', phone: '9826033301' },
         property: [{ description: 'Samsung Galaxy M14 mobile phone, blue', category: 'mobile phone', value: 12000 }],
-        narrative: 'The complainant states that his mobile phone was stolen from his shirt pocket while boarding a bus at the Civil Lines bus stop.',
+        narrative:
+          'The complainant states that his mobile phone was stolen from his shirt pocket while boarding a bus at the Civil Lines bus stop.',
       }),
     ),
   );
@@ -142,7 +162,15 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
       minorHeadCode: '26.2',
       moCodes: ['MO-THF-06'],
       placeType: 'bus_stop',
-      properties: [{ description: 'Samsung Galaxy M14 mobile phone, blue', category: 'mobile_phone', nature: 'stolen', value: 12000, imei: ['356938035643809'] }],
+      properties: [
+        {
+          description: 'Samsung Galaxy M14 mobile phone, blue',
+          category: 'mobile_phone',
+          nature: 'stolen',
+          value: 12000,
+          imei: ['356938035643809'],
+        },
+      ],
       motive: 'Gain',
     }),
   );
@@ -151,11 +179,21 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
       startedAt: iso(t1 + DAY),
       closedAt: iso(t1 + DAY + 3 * HOUR),
       placesVisited: ['Civil Lines bus stop', 'Mobile shops of Itwara'],
-      circumstances: 'Enquired with the bus conductor and the shopkeepers near the stop. Alerted the mobile shops of Itwara to the IMEI of the stolen phone.',
+      circumstances:
+        'Enquired with the bus conductor and the shopkeepers near the stop. Alerted the mobile shops of Itwara to the IMEI of the stolen phone.',
     }),
   );
   const suspect = await tx(t1 + 3 * DAY, (trx) =>
-    addCasePerson(deps, trx, u['io.ps2'], theft.id, personBody.parse({ role: 'accused', person: { name: 'Guddu Rajak', fatherName: 'Ramesh Rajak', sex: 'male', ageYears: 24, address: 'Kachhi Mohalla, Vindhyanagar' } })),
+    addCasePerson(
+      deps,
+      trx,
+      u['io.ps2'],
+      theft.id,
+      personBody.parse({
+        role: 'accused',
+        person: { name: 'Guddu Rajak', fatherName: 'Ramesh Rajak', sex: 'male', ageYears: 24, address: 'Kachhi Mohalla, Vindhyanagar' },
+      }),
+    ),
   );
   await tx(t1 + 3 * DAY + HOUR, (trx) =>
     addAppearanceNotice(
@@ -163,7 +201,12 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
       trx,
       u['io.ps2'],
       theft.id,
-      appearanceNoticeBody.parse({ personCode: suspect.code, appearAt: iso(t1 + 5 * DAY), appearPlace: 'Police Station Civil Lines', servedHow: 'In person, acknowledged by signature' }),
+      appearanceNoticeBody.parse({
+        personCode: suspect.code,
+        appearAt: iso(t1 + 5 * DAY),
+        appearPlace: 'Police Station Civil Lines',
+        servedHow: 'In person, acknowledged by signature',
+      }),
     ),
   );
 
@@ -178,14 +221,27 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         at: t2,
         place: 'Near the old water tank, Civil Lines',
         sections: ['64(1)'],
-        complainant: { name: 'Victim (identity withheld)', sex: 'female', yearOfBirth: 2001, address: 'Civil Lines, Vindhyanagar', isVictim: true },
-        narrative: 'The informant states that she was sexually assaulted by a known person. Details recorded separately; identity withheld under BNS 72.',
+        complainant: {
+          name: 'Victim (identity withheld)',
+          sex: 'female',
+          yearOfBirth: 2001,
+          address: 'Civil Lines, Vindhyanagar',
+          isVictim: true,
+        },
+        narrative:
+          'The informant states that she was sexually assaulted by a known person. Details recorded separately; identity withheld under BNS 72.',
       }),
     ),
   );
   await tx(t2 + HOUR, (trx) => assignIo(deps, trx, u['sho.ps2'], rape.id, { ioId: u['io.ps2'].auth.user.id }));
   await tx(t2 + 2 * HOUR, (trx) =>
-    addCasePerson(deps, trx, u['io.ps2'], rape.id, personBody.parse({ role: 'victim', person: { name: 'Victim X', sex: 'female', ageYears: 25, address: 'Civil Lines, Vindhyanagar' } })),
+    addCasePerson(
+      deps,
+      trx,
+      u['io.ps2'],
+      rape.id,
+      personBody.parse({ role: 'victim', person: { name: 'Victim X', sex: 'female', ageYears: 25, address: 'Civil Lines, Vindhyanagar' } }),
+    ),
   );
   await tx(t2 + 3 * HOUR, (trx) =>
     addStatement(deps, trx, u['io.ps2'], rape.id, {
@@ -198,7 +254,16 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
     }),
   );
   await tx(t2 + 5 * HOUR, (trx) =>
-    addCasePerson(deps, trx, u['io.ps2'], rape.id, personBody.parse({ role: 'accused', person: { name: 'Manoj Sahu', fatherName: 'Kishan Sahu', sex: 'male', ageYears: 31, address: 'Ward 12, Vindhyanagar' } })),
+    addCasePerson(
+      deps,
+      trx,
+      u['io.ps2'],
+      rape.id,
+      personBody.parse({
+        role: 'accused',
+        person: { name: 'Manoj Sahu', fatherName: 'Kishan Sahu', sex: 'male', ageYears: 31, address: 'Ward 12, Vindhyanagar' },
+      }),
+    ),
   );
   const rapeArrest = await tx(t2 + 20.2 * HOUR, (trx) =>
     recordArrest(
@@ -216,7 +281,13 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         witness: { name: 'Ramesh Patel', address: 'Ward 12' },
         countersigned: true,
         outcome: 'judicial_custody',
-        production: { at: iso(t2 + 20 * HOUR), courtName: 'Chief Judicial Magistrate, Vindhyanagar', journeyMinutes: 30, remand: 'judicial', orderRef: 'Remand 211/2026' },
+        production: {
+          at: iso(t2 + 20 * HOUR),
+          courtName: 'Chief Judicial Magistrate, Vindhyanagar',
+          journeyMinutes: 30,
+          remand: 'judicial',
+          orderRef: 'Remand 211/2026',
+        },
       }),
     ),
   );
@@ -235,7 +306,14 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         place: 'House no. 22, Housing Board Colony, Vindhyanagar',
         sections: ['305', '331(2)'],
         beat: 'B3',
-        complainant: { name: 'Rekha Tiwari', sex: 'female', yearOfBirth: 1975, address: 'House no. 22, Housing Board Colony, Vindhyanagar', phone: '9826044402', occupation: 'Teacher' },
+        complainant: {
+          name: 'Rekha Tiwari',
+          sex: 'female',
+          yearOfBirth: 1975,
+          address: 'House no. 22, Housing Board Colony, Vindhyanagar',
+          phone: '9826044402',
+          occupation: 'Teacher',
+        },
         property: [
           { description: 'Gold chain, 20 g', category: 'jewellery', value: 110000 },
           { description: 'Samsung Galaxy M14 mobile phone, blue', category: 'mobile phone', value: 12000 },
@@ -246,21 +324,38 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
     ),
   );
   await tx(t3 + HOUR, (trx) => assignIo(deps, trx, u['sho.ps1'], hb.id, { ioId: u['io.ps1'].auth.user.id }));
-  const person = (t: number, body: Record<string, unknown>) => tx(t, (trx) => addCasePerson(deps, trx, u['io.ps1'], hb.id, personBody.parse(body)));
+  const person = (t: number, body: Record<string, unknown>) =>
+    tx(t, (trx) => addCasePerson(deps, trx, u['io.ps1'], hb.id, personBody.parse(body)));
   await person(t3 + 2 * HOUR, {
     role: 'complainant',
-    person: { name: 'Rekha Tiwari', sex: 'female', ageYears: 51, address: 'House no. 22, Housing Board Colony, Vindhyanagar', phone: '9826044402', occupation: 'Teacher' },
+    person: {
+      name: 'Rekha Tiwari',
+      sex: 'female',
+      ageYears: 51,
+      address: 'House no. 22, Housing Board Colony, Vindhyanagar',
+      phone: '9826044402',
+      occupation: 'Teacher',
+    },
   });
   await person(t3 + 2.5 * HOUR, {
     role: 'witness',
-    person: { name: 'Mukesh Soni', fatherName: 'Ramprasad Soni', sex: 'male', ageYears: 45, address: 'House no. 23, Housing Board Colony', occupation: 'Jeweller', phone: '9826098260' },
+    person: {
+      name: 'Mukesh Soni',
+      fatherName: 'Ramprasad Soni',
+      sex: 'male',
+      ageYears: 45,
+      address: 'House no. 23, Housing Board Colony',
+      occupation: 'Jeweller',
+      phone: '9826098260',
+    },
   });
   await tx(t3 + 3 * HOUR, (trx) =>
     addDiaryEntry(deps, trx, u['io.ps1'], hb.id, {
       startedAt: iso(t3 + 1.5 * HOUR),
       closedAt: iso(t3 + 3 * HOUR),
       placesVisited: ['House no. 22, Housing Board Colony'],
-      circumstances: 'Inspected the scene with the complainant. The lock of the main door was broken with a heavy instrument; the almirah was ransacked. Prepared a rough sketch; finger prints lifted from the almirah by the mobile forensic team.',
+      circumstances:
+        'Inspected the scene with the complainant. The lock of the main door was broken with a heavy instrument; the almirah was ransacked. Prepared a rough sketch; finger prints lifted from the almirah by the mobile forensic team.',
     }),
   );
   await tx(t3 + 3.5 * HOUR, (trx) =>
@@ -289,8 +384,14 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
       motive: 'Gain',
     }),
   );
-  await person(at(9, 12), { role: 'accused', person: { name: 'Raju alias Kalu', fatherName: 'Bhagwandas', sex: 'male', ageYears: 26, address: 'Kachhi Mohalla, Vindhyanagar' } });
-  await person(at(9, 12.2), { role: 'accused', person: { name: 'Sonu Pathak', fatherName: 'Rakesh Pathak', sex: 'male', ageYears: 23, address: 'Itwara, Vindhyanagar' } });
+  await person(at(9, 12), {
+    role: 'accused',
+    person: { name: 'Raju alias Kalu', fatherName: 'Bhagwandas', sex: 'male', ageYears: 26, address: 'Kachhi Mohalla, Vindhyanagar' },
+  });
+  await person(at(9, 12.2), {
+    role: 'accused',
+    person: { name: 'Sonu Pathak', fatherName: 'Rakesh Pathak', sex: 'male', ageYears: 23, address: 'Itwara, Vindhyanagar' },
+  });
   const arrest = await tx(at(9, 20.5), (trx) =>
     recordArrest(
       deps,
@@ -304,7 +405,11 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         grounds: 'Identified by the witness W1 as one of the two persons seen leaving the house on the night of the house-breaking.',
         bailRightInformed: false,
         informed: { name: 'Bhagwandas', relation: 'father', mode: 'phone', at: iso(at(9, 18.5)) },
-        medical: { examinedAt: iso(at(9, 20)), examiner: 'Medical Officer, District Hospital', remarks: 'Old scar on the left forearm; no fresh injuries' },
+        medical: {
+          examinedAt: iso(at(9, 20)),
+          examiner: 'Medical Officer, District Hospital',
+          remarks: 'Old scar on the left forearm; no fresh injuries',
+        },
         witness: { name: 'Hari Om Sahu', address: 'Chowk, Vindhyanagar' },
         countersigned: true,
         outcome: 'sent_up',
@@ -314,7 +419,12 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
   );
   // Produced the next morning (the 24-hour clock met), remanded to judicial custody: the 60/90-day clock runs.
   await tx(at(8, 11), (trx) =>
-    addArrestEvent(deps, trx, u['io.ps1'], hb.id, arrest.memo.id, { kind: 'produced', at: iso(at(8, 11)), courtName: 'Chief Judicial Magistrate, Vindhyanagar', journeyMinutes: 25 }),
+    addArrestEvent(deps, trx, u['io.ps1'], hb.id, arrest.memo.id, {
+      kind: 'produced',
+      at: iso(at(8, 11)),
+      courtName: 'Chief Judicial Magistrate, Vindhyanagar',
+      journeyMinutes: 25,
+    }),
   );
   await tx(at(8, 11.5), (trx) =>
     addArrestEvent(deps, trx, u['io.ps1'], hb.id, arrest.memo.id, {
@@ -342,20 +452,55 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         ],
         recording: { ref: 'e-Sakshya SR-2026-004417', sha256: '9f2d1c0b7a6e5d4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4' },
         items: [
-          { description: 'Gold chain, about 20 g', category: 'jewellery', quantity: 1, identifyingMarks: 'Hook clasp, "RT" engraved', value: 110000, ownerName: 'Rekha Tiwari' },
-          { description: 'Samsung Galaxy M14 mobile phone, blue', category: 'mobile_phone', quantity: 1, identifyingMarks: 'Crack on the lower left of the screen', value: 9000, imei: ['356938035643809'] },
+          {
+            description: 'Gold chain, about 20 g',
+            category: 'jewellery',
+            quantity: 1,
+            identifyingMarks: 'Hook clasp, "RT" engraved',
+            value: 110000,
+            ownerName: 'Rekha Tiwari',
+          },
+          {
+            description: 'Samsung Galaxy M14 mobile phone, blue',
+            category: 'mobile_phone',
+            quantity: 1,
+            identifyingMarks: 'Crack on the lower left of the screen',
+            value: 9000,
+            imei: ['356938035643809'],
+          },
         ],
       }),
     ),
   );
   await tx(at(9, 22), (trx) =>
-    moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[0].id, { kind: 'malkhana_deposit', from: 'seized', at: iso(at(9, 22)), place: 'Malkhana, PS Kotwali', reason: 'Deposited for safe custody after seizure', handedTo: 'HC Ramesh Yadav, malkhana moharrir' }),
+    moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[0].id, {
+      kind: 'malkhana_deposit',
+      from: 'seized',
+      at: iso(at(9, 22)),
+      place: 'Malkhana, PS Kotwali',
+      reason: 'Deposited for safe custody after seizure',
+      handedTo: 'HC Ramesh Yadav, malkhana moharrir',
+    }),
   );
   await tx(at(9, 22.1), (trx) =>
-    moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[1].id, { kind: 'malkhana_deposit', from: 'seized', at: iso(at(9, 22.1)), place: 'Malkhana, PS Kotwali', reason: 'Deposited for safe custody after seizure', handedTo: 'HC Ramesh Yadav, malkhana moharrir' }),
+    moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[1].id, {
+      kind: 'malkhana_deposit',
+      from: 'seized',
+      at: iso(at(9, 22.1)),
+      place: 'Malkhana, PS Kotwali',
+      reason: 'Deposited for safe custody after seizure',
+      handedTo: 'HC Ramesh Yadav, malkhana moharrir',
+    }),
   );
   await tx(at(7, 10), (trx) =>
-    moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[1].id, { kind: 'sent_to_fsl', from: 'malkhana', at: iso(at(7, 10)), place: 'State Forensic Science Laboratory, Sagar', reason: 'Extraction of call records and data', handedTo: 'Receipt clerk, SFSL Sagar' }),
+    moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[1].id, {
+      kind: 'sent_to_fsl',
+      from: 'malkhana',
+      at: iso(at(7, 10)),
+      place: 'State Forensic Science Laboratory, Sagar',
+      reason: 'Extraction of call records and data',
+      handedTo: 'Receipt clerk, SFSL Sagar',
+    }),
   );
   await tx(at(7, 10.2), (trx) =>
     addForensicRequest(deps, trx, u['io.ps1'], hb.id, {
@@ -371,13 +516,17 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
       startedAt: iso(at(7, 9)),
       closedAt: iso(at(7, 17)),
       placesVisited: ['Malkhana, PS Kotwali', 'SFSL Sagar'],
-      circumstances: 'Took the seized phone from the malkhana and delivered it to the SFSL Sagar with the forwarding letter. Searched for A2 Sonu Pathak at Itwara; he is absconding.',
+      circumstances:
+        'Took the seized phone from the malkhana and delivered it to the SFSL Sagar with the forwarding letter. Searched for A2 Sonu Pathak at Itwara; he is absconding.',
     }),
   );
   await tx(at(5, 16), (trx) =>
     addSupervisionNote(deps, trx, u['sdpo.sd1'], hb.id, {
       text: 'Case diary perused. The recovery of the stolen property is commendable. Arrest of the absconding A2 is pending.',
-      directions: ['Trace A2 Sonu Pathak through his relatives at Itwara.', 'Obtain the FSL report on the phone before filing the final report.'],
+      directions: [
+        'Trace A2 Sonu Pathak through his relatives at Itwara.',
+        'Obtain the FSL report on the phone before filing the final report.',
+      ],
     }),
   );
   // A revisit today found the implement used on the lock: still with the seizing officer.
@@ -394,12 +543,19 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         searchKind: 'recovery',
         witnesses: [{ name: 'Mukesh Soni', address: 'House no. 23, Housing Board Colony' }],
         recordingAbsentReason: 'Found lying in the open during a revisit; photographed, no search was conducted.',
-        items: [{ description: 'Heavy screwdriver, 30 cm, red handle', category: 'other', quantity: 1, identifyingMarks: 'Tip bent', value: 150 }],
+        items: [
+          { description: 'Heavy screwdriver, 30 cm, red handle', category: 'other', quantity: 1, identifyingMarks: 'Tip bent', value: 150 },
+        ],
       }),
     ),
   );
   if (config)
-    await addDocument({ clock: sc, config }, k, u['io.ps1'], hb.id, { kind: 'sketch', title: 'Rough sketch of the scene', fileName: 'sketch.png', contentBase64: SKETCH_PNG }).catch(() => undefined);
+    await addDocument({ clock: sc, config }, k, u['io.ps1'], hb.id, {
+      kind: 'sketch',
+      title: 'Rough sketch of the scene',
+      fileName: 'sketch.png',
+      contentBase64: SKETCH_PNG,
+    }).catch(() => undefined);
 
   // ---------------------------------------------------------------- PS01: more cases
 
@@ -417,7 +573,8 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         beat: 'B2',
         complainant: { name: 'Sarita Jain', sex: 'female', yearOfBirth: 1968, address: 'Station Road, Vindhyanagar', phone: '9826055503' },
         property: [{ description: 'Gold chain, 12 g', category: 'jewellery', value: 70000 }],
-        narrative: 'The complainant states that two youths on a motorcycle snatched her gold chain while she was walking home from the market.',
+        narrative:
+          'The complainant states that two youths on a motorcycle snatched her gold chain while she was walking home from the market.',
       }),
     ),
   );
@@ -427,11 +584,21 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
       startedAt: iso(at(7, 10)),
       closedAt: iso(at(7, 12)),
       placesVisited: ['Railway station road', 'CCTV control room, Railway station'],
-      circumstances: 'Viewed the CCTV footage of the station road; a black motorcycle with two riders is seen at the time of the snatching.',
+      circumstances:
+        'Viewed the CCTV footage of the station road; a black motorcycle with two riders is seen at the time of the snatching.',
     }),
   );
   await tx(at(7, 12.5), (trx) =>
-    addCasePerson(deps, trx, u['io.ps1'], sn.id, personBody.parse({ role: 'accused', person: { name: 'Aman Ahirwar', fatherName: 'Kallu Ahirwar', sex: 'male', ageYears: 22, address: 'Harijan Basti, Vindhyanagar' } })),
+    addCasePerson(
+      deps,
+      trx,
+      u['io.ps1'],
+      sn.id,
+      personBody.parse({
+        role: 'accused',
+        person: { name: 'Aman Ahirwar', fatherName: 'Kallu Ahirwar', sex: 'male', ageYears: 22, address: 'Harijan Basti, Vindhyanagar' },
+      }),
+    ),
   );
   made.snatchingCaseId = sn.id;
 
@@ -447,7 +614,13 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         place: 'Shop no. 8, Sarafa Bazaar',
         sections: ['318(4)'],
         beat: 'B1',
-        complainant: { name: 'Deepak Agrawal', sex: 'male', yearOfBirth: 1982, address: 'Sarafa Bazaar, Vindhyanagar', phone: '9826066604' },
+        complainant: {
+          name: 'Deepak Agrawal',
+          sex: 'male',
+          yearOfBirth: 1982,
+          address: 'Sarafa Bazaar, Vindhyanagar',
+          phone: '9826066604',
+        },
         narrative: 'The complainant states that a customer paid for jewellery with a forged bank transfer receipt and left with the goods.',
       }),
     ),
@@ -462,7 +635,13 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
         at: t6,
         place: 'Tea stall near Bus Stand, Vindhyanagar',
         sections: ['115(2)', '351(2)'],
-        complainant: { name: 'Rafiq Mohammad', sex: 'male', yearOfBirth: 1990, address: 'Bus Stand area, Vindhyanagar', phone: '9826077705' },
+        complainant: {
+          name: 'Rafiq Mohammad',
+          sex: 'male',
+          yearOfBirth: 1990,
+          address: 'Bus Stand area, Vindhyanagar',
+          phone: '9826077705',
+        },
         narrative: 'The complainant states that he was beaten and threatened by his neighbour after an argument over parking.',
       }),
     ),
@@ -473,7 +652,8 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
       startedAt: iso(t6 + 1.5 * HOUR),
       closedAt: iso(t6 + 3 * HOUR),
       placesVisited: ['Tea stall near the Bus Stand', 'District Hospital'],
-      circumstances: 'Got the complainant medically examined (simple injuries). Recorded the statements of the tea stall owner and a passer-by.',
+      circumstances:
+        'Got the complainant medically examined (simple injuries). Recorded the statements of the tea stall owner and a passer-by.',
     }),
   );
 }

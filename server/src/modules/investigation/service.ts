@@ -6,7 +6,16 @@ import { newId } from '../../lib/ids.js';
 import { coversPlace } from '../../policy/index.js';
 import { recordAudit, type ActorContext } from '../audit/service.js';
 import { caseClocks } from '../clocks/service.js';
-import { caseNotFound, caseNotOpened, caseNotUnderInvestigation, caseTransferred, inFuture, noIoAssigned, notDesignatedIo, beforeRegistration } from './errors.js';
+import {
+  caseNotFound,
+  caseNotOpened,
+  caseNotUnderInvestigation,
+  caseTransferred,
+  inFuture,
+  noIoAssigned,
+  notDesignatedIo,
+  beforeRegistration,
+} from './errors.js';
 import * as repo from './repository.js';
 import type { CaseRow, CaseStateTable } from './repository.js';
 import { officerActor, transition, type TransitionResult } from './transition.js';
@@ -84,8 +93,22 @@ export const placeOfCase = (c: CaseRow): repo.PlaceCols => ({
 export const authorOf = (o: Officer) => ({ author_id: o.auth.user.id, author_name: o.auth.user.name });
 
 /** Audits a write to a case record (who, what, when, from where) in the write's transaction. */
-export async function auditCase(trx: Kysely<Database>, deps: InvDeps, o: Officer, c: CaseRow, action: string, details: Record<string, unknown> = {}) {
-  await recordAudit(trx, deps.clock, o.actor, { action, entityType: 'case', entityId: c.id, stationId: c.station_id, districtId: c.district_id, details });
+export async function auditCase(
+  trx: Kysely<Database>,
+  deps: InvDeps,
+  o: Officer,
+  c: CaseRow,
+  action: string,
+  details: Record<string, unknown> = {},
+) {
+  await recordAudit(trx, deps.clock, o.actor, {
+    action,
+    entityType: 'case',
+    entityId: c.id,
+    stationId: c.station_id,
+    districtId: c.district_id,
+    details,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,23 +119,53 @@ export async function auditCase(trx: Kysely<Database>, deps: InvDeps, o: Officer
  * The SHO designates the IO: the first time it takes the case up for investigation
  * (registered → under_investigation); later it is a reassignment, which needs a reason.
  */
-export async function assignIo(deps: InvDeps, trx: Kysely<Database>, o: Officer, id: string, input: { ioId: string; reason?: string; version?: number }): Promise<TransitionResult> {
+export async function assignIo(
+  deps: InvDeps,
+  trx: Kysely<Database>,
+  o: Officer,
+  id: string,
+  input: { ioId: string; reason?: string; version?: number },
+): Promise<TransitionResult> {
   const c = await getCase(trx, o, id);
   const action: CaseAction = c.stage === 'registered' ? 'assign_io' : 'reassign_io';
   return transition(deps, trx, id, action, officerActor(o), { ioId: input.ioId, reason: input.reason, expectedVersion: input.version });
 }
 
 /** Any move of the workflow table made through the API by an officer (submit, approve, return …). */
-export async function moveCase(deps: InvDeps, trx: Kysely<Database>, o: Officer, id: string, input: { action: CaseAction; reason?: string; version?: number }) {
+export async function moveCase(
+  deps: InvDeps,
+  trx: Kysely<Database>,
+  o: Officer,
+  id: string,
+  input: { action: CaseAction; reason?: string; version?: number },
+) {
   if (input.action === 'assign_io' || input.action === 'reassign_io')
-    throw forbidden('use_assign_io', 'Assign or reassign the IO with POST /cases/:id/assign-io.', 'विवेचक की नियुक्ति POST /cases/:id/assign-io से करें।');
+    throw forbidden(
+      'use_assign_io',
+      'Assign or reassign the IO with POST /cases/:id/assign-io.',
+      'विवेचक की नियुक्ति POST /cases/:id/assign-io से करें।',
+    );
   return transition(deps, trx, id, input.action, officerActor(o), { reason: input.reason, expectedVersion: input.version });
 }
 
 /** A supervisor's note (SHO, SDPO, SP of the case's jurisdiction). Append-only; audited. */
-export async function addSupervisionNote(deps: InvDeps, trx: Kysely<Database>, o: Officer, id: string, input: { text: string; directions?: string[]; complyBy?: string }) {
+export async function addSupervisionNote(
+  deps: InvDeps,
+  trx: Kysely<Database>,
+  o: Officer,
+  id: string,
+  input: { text: string; directions?: string[]; complyBy?: string },
+) {
   const c = await getCase(trx, o, id);
-  if (!coversPlace(o.auth.scope, { stateCode: c.state_code, districtId: c.district_id, subdivisionId: c.subdivision_id, stationId: c.station_id })) throw caseNotFound();
+  if (
+    !coversPlace(o.auth.scope, {
+      stateCode: c.state_code,
+      districtId: c.district_id,
+      subdivisionId: c.subdivision_id,
+      stationId: c.station_id,
+    })
+  )
+    throw caseNotFound();
   const u = o.auth.user;
   const note = {
     id: newId(),
@@ -150,31 +203,59 @@ export function actionsFor(c: CaseRow, o: Officer): CaseAction[] {
 /** Everything on a case's page, read in one go and audited (`case.read`). */
 export async function readCase(deps: InvDeps, db: Kysely<Database>, o: Officer, id: string) {
   const c = await getCase(db, o, id);
-  const [transitions, assignments, notes, diary, persons, statements, arrests, events, notices, progress, documents, seizures, items, moves, forensic, reports, crime, clocks] =
-    await Promise.all([
-      repo.listTransitions(db, id),
-      repo.listAssignments(db, id),
-      repo.listSupervisionNotes(db, id),
-      repo.listDiary(db, id),
-      repo.listCasePersons(db, id),
-      repo.listStatements(db, id),
-      repo.listArrests(db, id),
-      repo.listArrestEvents(db, id),
-      repo.listAppearanceNotices(db, id),
-      repo.listProgressNotices(db, id),
-      repo.listDocuments(db, id),
-      repo.listSeizures(db, id),
-      repo.listItems(db, id),
-      repo.listMoves(db, id),
-      repo.listForensicRequests(db, id),
-      repo.listForensicReports(db, id),
-      repo.findCrimeDetails(db, id),
-      caseClocks(deps, db, id),
-    ]);
-  await recordAudit(db, deps.clock, o.actor, { action: 'case.read', entityType: 'case', entityId: id, stationId: c.station_id, districtId: c.district_id });
+  const [
+    transitions,
+    assignments,
+    notes,
+    diary,
+    persons,
+    statements,
+    arrests,
+    events,
+    notices,
+    progress,
+    documents,
+    seizures,
+    items,
+    moves,
+    forensic,
+    reports,
+    crime,
+    clocks,
+  ] = await Promise.all([
+    repo.listTransitions(db, id),
+    repo.listAssignments(db, id),
+    repo.listSupervisionNotes(db, id),
+    repo.listDiary(db, id),
+    repo.listCasePersons(db, id),
+    repo.listStatements(db, id),
+    repo.listArrests(db, id),
+    repo.listArrestEvents(db, id),
+    repo.listAppearanceNotices(db, id),
+    repo.listProgressNotices(db, id),
+    repo.listDocuments(db, id),
+    repo.listSeizures(db, id),
+    repo.listItems(db, id),
+    repo.listMoves(db, id),
+    repo.listForensicRequests(db, id),
+    repo.listForensicReports(db, id),
+    repo.findCrimeDetails(db, id),
+    caseClocks(deps, db, id),
+  ]);
+  await recordAudit(db, deps.clock, o.actor, {
+    action: 'case.read',
+    entityType: 'case',
+    entityId: id,
+    stationId: c.station_id,
+    districtId: c.district_id,
+  });
+  const actions = actionsFor(c, o);
+  // The SHO choosing an IO sees the IOs of the case's station.
+  const ioOptions = actions.includes('assign_io') || actions.includes('reassign_io') ? await repo.listStationIos(db, c.station_id) : [];
   return {
     c,
-    actions: actionsFor(c, o),
+    actions,
+    ioOptions,
     isDesignatedIo: isDesignated(c, o),
     transitions,
     assignments,

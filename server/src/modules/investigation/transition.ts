@@ -143,8 +143,7 @@ export async function transition(
   const state = await repo.lockCaseState(trx, caseId);
   const c = (await repo.findCaseUnscoped(trx, caseId))!;
   const from = c.stage;
-  if (!isCaseStage(from))
-    throw conflict('unknown_stage', `The case is at an unknown stage "${from}".`, `प्रकरण अज्ञात चरण "${from}" पर है।`);
+  if (!isCaseStage(from)) throw conflict('unknown_stage', `The case is at an unknown stage "${from}".`, `प्रकरण अज्ञात चरण "${from}" पर है।`);
   const substate = state?.substate ?? null;
 
   const isIo = !!actor.userId && state?.io_id === actor.userId;
@@ -162,7 +161,9 @@ export async function transition(
           `Only the designated IO of this case${c.io_name ? ` (${c.io_name})` : ''} may ${label.en.toLowerCase()}.`,
           `"${label.hi}" केवल इस प्रकरण के नियुक्त विवेचक${c.io_name ? ` (${c.io_name})` : ''} कर सकते हैं।`,
         );
-      const who = m.by.map((p) => ({ sho: 'the SHO of the case’s station', designated_io: 'the designated IO', court: 'the court' })[p]).join(' or ');
+      const who = m.by
+        .map((p) => ({ sho: 'the SHO of the case’s station', designated_io: 'the designated IO', court: 'the court' })[p])
+        .join(' or ');
       const whoHi = m.by.map((p) => ({ sho: 'प्रकरण के थाने के थाना प्रभारी', designated_io: 'नियुक्त विवेचक', court: 'न्यायालय' })[p]).join(' या ');
       throw forbidden('not_your_move', `“${label.en}” is for ${who}.`, `“${label.hi}” केवल ${whoHi} कर सकते हैं।`);
     }
@@ -195,7 +196,9 @@ export async function transition(
         { ioId: 'not an active IO of this station' },
       );
     if (state?.io_id === u.id)
-      throw conflict('io_already_assigned', `${u.name} is already the IO of this case.`, `${u.name} पहले से इस प्रकरण के विवेचक हैं।`, { ioId: 'already the IO' });
+      throw conflict('io_already_assigned', `${u.name} is already the IO of this case.`, `${u.name} पहले से इस प्रकरण के विवेचक हैं।`, {
+        ioId: 'already the IO',
+      });
     io = { id: u.id, name: u.name, rank: u.rank };
   }
 
@@ -283,7 +286,8 @@ export async function transition(
   // The public case status and the informant follow the stage (citizen module; a repeat of the
   // same stage is a no-op there). A disposal or an appeal carries its result: the court side
   // that records it announces it.
-  if (to !== from && action !== 'record_disposal' && action !== 'record_appeal') await notifyStageChange(trx, caseId, to, { clock: deps.clock });
+  if (to !== from && action !== 'record_disposal' && action !== 'record_appeal')
+    await notifyStageChange(trx, caseId, to, { clock: deps.clock });
   for (const h of afterHooks) await h(deps, ctx);
   await refreshCaseClocks(deps, trx, caseId);
   return { caseId, transitionId, action, from, to, substate: newSubstate, ioId: io?.id ?? state?.io_id ?? null, version, at };

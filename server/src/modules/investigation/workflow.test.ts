@@ -5,7 +5,9 @@ import { as, makeCase, prepareFinalReport, submitFinalReport } from './factories
 
 let t: TestContext;
 beforeAll(async () => {
-  t = await startTestApp({ config: { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000' } });
+  t = await startTestApp({
+    config: { RATE_LIMIT_LOGIN_PER_MINUTE: '10000', SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000' },
+  });
 }, 180_000);
 afterAll(() => t.close());
 
@@ -59,7 +61,9 @@ describe('case workflow: assigning the IO', () => {
     const old = await (await as(t, 'io.ps1')).post(`/api/v1/cases/${fir.id}/diary`, { circumstances: 'Visited the scene.' });
     expect(old.statusCode).toBe(403);
     expect(errorOf(old).code).toBe('not_designated_io');
-    expect((await (await as(t, 'io2.ps1')).post(`/api/v1/cases/${fir.id}/diary`, { circumstances: 'Visited the scene.' })).statusCode).toBe(201);
+    expect((await (await as(t, 'io2.ps1')).post(`/api/v1/cases/${fir.id}/diary`, { circumstances: 'Visited the scene.' })).statusCode).toBe(
+      201,
+    );
     const c = await caseOf(fir.id);
     expect(c.assignments.map((a: { ioName: string; reason: string | null }) => [a.ioName, a.reason])).toEqual([
       ['Sunita Verma', null],
@@ -69,7 +73,9 @@ describe('case workflow: assigning the IO', () => {
 
   it('a stale case version on assignment answers 412', async () => {
     const fir = await makeCase(t);
-    const r = await (await as(t, 'sho.ps1')).post(`/api/v1/cases/${fir.id}/assign-io`, { ioUsername: 'io2.ps1', reason: 'leave', version: 7 });
+    const r = await (
+      await as(t, 'sho.ps1')
+    ).post(`/api/v1/cases/${fir.id}/assign-io`, { ioUsername: 'io2.ps1', reason: 'leave', version: 7 });
     expect(r.statusCode).toBe(412);
   });
 });
@@ -94,7 +100,9 @@ describe('case workflow: the final report', () => {
 
     // The IO cannot approve their own report; the SHO of another station cannot see it.
     expect((await io.post(`/api/v1/cases/${fir.id}/transition`, { action: 'approve_final_report' })).statusCode).toBe(403);
-    expect((await (await as(t, 'sho.ps2')).post(`/api/v1/cases/${fir.id}/transition`, { action: 'approve_final_report' })).statusCode).toBe(404);
+    expect((await (await as(t, 'sho.ps2')).post(`/api/v1/cases/${fir.id}/transition`, { action: 'approve_final_report' })).statusCode).toBe(
+      404,
+    );
 
     const sho = await as(t, 'sho.ps1');
     expect((await caseOf(fir.id)).allowedActions).toEqual(['approve_final_report', 'return_final_report']);
@@ -102,7 +110,9 @@ describe('case workflow: the final report', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().case.substate).toBe('approved');
     // After approval it is with the court: no return, no second approval, and the court's moves are not the SHO's.
-    expect(errorOf(await sho.post(`/api/v1/cases/${fir.id}/transition`, { action: 'return_final_report', reason: 'late' })).code).toBe('transition_not_allowed');
+    expect(errorOf(await sho.post(`/api/v1/cases/${fir.id}/transition`, { action: 'return_final_report', reason: 'late' })).code).toBe(
+      'transition_not_allowed',
+    );
     expect((await sho.post(`/api/v1/cases/${fir.id}/transition`, { action: 'accept_final_report' })).statusCode).toBe(403);
     // Investigation records are closed.
     const diary = await io.post(`/api/v1/cases/${fir.id}/diary`, { circumstances: 'Late entry.' });
@@ -121,7 +131,9 @@ describe('case workflow: the final report', () => {
     expect(r.statusCode).toBe(200);
     expect(r.json().case.stage).toBe('under_investigation');
     expect(r.json().case.substate).toBeNull();
-    expect((await (await as(t, 'io.ps1')).post(`/api/v1/cases/${fir.id}/diary`, { circumstances: 'Examined the shopkeeper.' })).statusCode).toBe(201);
+    expect(
+      (await (await as(t, 'io.ps1')).post(`/api/v1/cases/${fir.id}/diary`, { circumstances: 'Examined the shopkeeper.' })).statusCode,
+    ).toBe(201);
   });
 
   it('assign_io is not a move of the transition route', async () => {
@@ -136,7 +148,10 @@ describe('cases list and reads', () => {
     const mine = await makeCase(t);
     const other = await makeCase(t, { registeredBy: 'duty.ps2', sho: 'sho.ps2', io: 'io.ps2' });
     const io = await as(t, 'io.ps1');
-    const all = (await io.get('/api/v1/cases?pageSize=200')).json() as { items: { id: string; stage: string; io: { name: string } | null }[]; total: number };
+    const all = (await io.get('/api/v1/cases?pageSize=200')).json() as {
+      items: { id: string; stage: string; io: { name: string } | null }[];
+      total: number;
+    };
     expect(all.items.some((c) => c.id === mine.id)).toBe(true);
     expect(all.items.some((c) => c.id === other.id)).toBe(false);
     const m = (await io.get('/api/v1/cases?mine=true&pageSize=200')).json() as { items: { id: string; io: { id: string } }[] };
@@ -156,13 +171,20 @@ describe('cases list and reads', () => {
     expect((await (await as(t, 'io.ps2')).get(`/api/v1/cases/${fir.id}`)).statusCode).toBe(404);
     expect((await (await as(t, 'io.ps2')).get(`/api/v1/cases/00000000-0000-7000-8000-000000000000`)).statusCode).toBe(404);
     await (await as(t, 'io.ps1')).get(`/api/v1/cases/${fir.id}`);
-    const audit = await t.db.kysely.selectFrom('audit_event').select(['action', 'actor_username']).where('entity_id', '=', fir.id).where('action', '=', 'case.read').execute();
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'actor_username'])
+      .where('entity_id', '=', fir.id)
+      .where('action', '=', 'case.read')
+      .execute();
     expect(audit.some((a) => a.actor_username === 'io.ps1')).toBe(true);
   });
 
   it('supervisors add notes to cases of their jurisdiction only', async () => {
     const fir = await makeCase(t);
-    const r = await (await as(t, 'sdpo.sd1')).post(`/api/v1/cases/${fir.id}/supervision-notes`, { text: 'Expedite the recovery.', directions: ['Trace the phone'] });
+    const r = await (
+      await as(t, 'sdpo.sd1')
+    ).post(`/api/v1/cases/${fir.id}/supervision-notes`, { text: 'Expedite the recovery.', directions: ['Trace the phone'] });
     expect(r.statusCode).toBe(201);
     expect((await (await as(t, 'sp.d2')).post(`/api/v1/cases/${fir.id}/supervision-notes`, { text: 'x' })).statusCode).toBe(404);
     expect((await (await as(t, 'io.ps1')).post(`/api/v1/cases/${fir.id}/supervision-notes`, { text: 'x' })).statusCode).toBe(403);
@@ -185,7 +207,9 @@ describe('cases list and reads', () => {
   it('investigation records are append-only in the database', async () => {
     const fir = await makeCase(t);
     await (await as(t, 'io.ps1')).post(`/api/v1/cases/${fir.id}/diary`, { circumstances: 'Visited the scene.' });
-    await expect(t.db.kysely.updateTable('case_diary_entry').set({ circumstances: 'changed' }).where('fir_id', '=', fir.id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.kysely.updateTable('case_diary_entry').set({ circumstances: 'changed' }).where('fir_id', '=', fir.id).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(t.db.kysely.deleteFrom('case_transition').where('fir_id', '=', fir.id).execute()).rejects.toThrow(/append-only/);
   });
 });

@@ -68,8 +68,9 @@ export interface Move {
   /** Whether the move needs a reason in words (kept with the transition). */
   reason?: 'required' | 'optional';
   label: Bilingual;
-  /** The law or rule behind the move, shown beside the button. */
+  /** The law or rule behind the move, shown beside the button (basisHi: in Hindi). */
   basis?: string;
+  basisHi?: string;
 }
 
 export interface StageDef {
@@ -92,6 +93,7 @@ export const CASE_WORKFLOW = {
         reason: 'optional',
         label: { en: 'Assign investigating officer', hi: 'विवेचक नियुक्त करें' },
         basis: 'BNSS 176: the officer in charge of the station deputes a subordinate officer to investigate.',
+        basisHi: 'बीएनएसएस 176: थाने का भारसाधक अधिकारी विवेचना हेतु अधीनस्थ अधिकारी को प्रतिनियुक्त करता है।',
       },
     },
   },
@@ -106,13 +108,16 @@ export const CASE_WORKFLOW = {
         reason: 'required',
         label: { en: 'Reassign investigating officer', hi: 'विवेचक बदलें' },
         basis: 'A change of IO is recorded with its reason, so the chain of responsibility stays visible.',
+        basisHi: 'विवेचक का परिवर्तन कारण सहित दर्ज होता है, ताकि उत्तरदायित्व की श्रृंखला स्पष्ट रहे।',
       },
       submit_final_report: {
         to: 'final_report_submitted',
         by: ['designated_io'],
         setsSubstate: 'awaiting_sho_approval',
         label: { en: 'Submit final report to SHO', hi: 'अंतिम प्रतिवेदन थाना प्रभारी को प्रस्तुत करें' },
-        basis: 'BNSS 193(3): the final report (charge sheet or closure) on completion of the investigation; only the designated IO submits it.',
+        basis:
+          'BNSS 193(3): the final report (charge sheet or closure) on completion of the investigation; only the designated IO submits it.',
+        basisHi: 'बीएनएसएस 193(3): विवेचना पूर्ण होने पर अंतिम प्रतिवेदन (आरोप पत्र या खात्मा); केवल नियुक्त विवेचक प्रस्तुत करता है।',
       },
     },
   },
@@ -131,6 +136,7 @@ export const CASE_WORKFLOW = {
         setsSubstate: 'approved',
         label: { en: 'Approve and forward to court', hi: 'अनुमोदित कर न्यायालय भेजें' },
         basis: 'BNSS 193(3)(i): the officer in charge forwards the report to the Magistrate.',
+        basisHi: 'बीएनएसएस 193(3)(i): थाने का भारसाधक अधिकारी प्रतिवेदन मजिस्ट्रेट को भेजता है।',
       },
       return_final_report: {
         to: 'under_investigation',
@@ -162,6 +168,7 @@ export const CASE_WORKFLOW = {
         by: ['court'],
         label: { en: 'Record disposal (IIF-6)', hi: 'निस्तारण दर्ज करें (आईआईएफ-6)' },
         basis: 'A closure report accepted, or a discharge, disposes of the case without a trial.',
+        basisHi: 'स्वीकृत खात्मा प्रतिवेदन या उन्मोचन से प्रकरण बिना विचारण के निस्तारित होता है।',
       },
     },
   },
@@ -225,12 +232,15 @@ export function partiesOf(role: Role, isDesignatedIo: boolean): WorkflowParty[] 
   return out;
 }
 
-export type MoveCheck =
-  | { ok: true; move: Move }
-  | { ok: false; why: 'no_such_move' | 'wrong_substate' | 'not_your_move'; move?: Move };
+export type MoveCheck = { ok: true; move: Move } | { ok: false; why: 'no_such_move' | 'wrong_substate' | 'not_your_move'; move?: Move };
 
 /** Whether `action` may be made at `stage` (and `substate`) by a party among `parties`. Pure. */
-export function checkMove(stage: CaseStage, substate: CaseSubstate | null, action: CaseAction, parties: readonly WorkflowParty[]): MoveCheck {
+export function checkMove(
+  stage: CaseStage,
+  substate: CaseSubstate | null,
+  action: CaseAction,
+  parties: readonly WorkflowParty[],
+): MoveCheck {
   const move = movesOf(stage)[action];
   if (!move) return { ok: false, why: 'no_such_move' };
   if (move.whenSubstate !== undefined && move.whenSubstate !== substate) return { ok: false, why: 'wrong_substate', move };

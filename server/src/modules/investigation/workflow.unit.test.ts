@@ -38,7 +38,10 @@ describe('the workflow table', () => {
     expect(allowedActions('under_investigation', 'io', false)).toEqual([]);
     expect(allowedActions('under_investigation', 'sho', false)).toEqual(['reassign_io']);
     expect(allowedActions('under_investigation', 'sdpo', false)).toEqual([]);
-    expect(allowedActions('final_report_submitted', 'sho', false, 'awaiting_sho_approval')).toEqual(['approve_final_report', 'return_final_report']);
+    expect(allowedActions('final_report_submitted', 'sho', false, 'awaiting_sho_approval')).toEqual([
+      'approve_final_report',
+      'return_final_report',
+    ]);
     expect(allowedActions('final_report_submitted', 'sho', false, 'approved')).toEqual([]);
     expect(allowedActions('final_report_submitted', 'court', false, 'approved')).toEqual(['accept_final_report']);
     expect(allowedActions('final_report_submitted', 'court', false, 'awaiting_sho_approval')).toEqual([]);
@@ -50,7 +53,9 @@ describe('the workflow table', () => {
     expect(checkMove('registered', null, 'submit_final_report', ['designated_io'])).toEqual({ ok: false, why: 'no_such_move' });
     expect(checkMove('under_investigation', null, 'submit_final_report', ['sho']).ok).toBe(false);
     expect((checkMove('under_investigation', null, 'submit_final_report', ['sho']) as { why: string }).why).toBe('not_your_move');
-    expect((checkMove('final_report_submitted', 'approved', 'approve_final_report', ['sho']) as { why: string }).why).toBe('wrong_substate');
+    expect((checkMove('final_report_submitted', 'approved', 'approve_final_report', ['sho']) as { why: string }).why).toBe(
+      'wrong_substate',
+    );
   });
 
   it('keeps every move bilingual', () => {
