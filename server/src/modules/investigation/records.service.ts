@@ -12,6 +12,7 @@ import { conflict, preconditionRequired, staleVersion, type FieldErrors } from '
 import { newId } from '../../lib/ids.js';
 import { getCatalogue, noticeOfAppearance } from '../masterdata/index.js';
 import { enqueueMessage } from '../notify/service.js';
+import { createPersonRecord, linkPersonToCase, type PeopleDeps } from '../people/service.js';
 import { refreshCaseClocks, caseSections } from './clock-facts.js';
 import { badOrder, invalid, recordNotFound } from './errors.js';
 import { identifiersOf, propertyAlerts, type PropertyAlert } from './property.js';
@@ -65,7 +66,13 @@ function ageOn(birth: string, on: string): number {
  * lock: A1, A2 … for accused (W, V, S, C for witnesses, victims, suspects, complainants).
  * A person under 18 on the date of the offence is marked juvenile (JJ Act).
  */
-export async function addCasePerson(deps: InvDeps, trx: Trx, o: Officer, id: string, input: CasePersonInput) {
+export async function addCasePerson(
+  deps: InvDeps & Partial<Pick<PeopleDeps, 'config' | 'db'>>,
+  trx: Trx,
+  o: Officer,
+  id: string,
+  input: CasePersonInput,
+) {
   const { c } = await requireDesignatedIo(trx, o, id);
   const now = deps.clock.now();
   let person: Awaited<ReturnType<typeof repo.findPerson>>;
@@ -91,32 +98,26 @@ export async function addCasePerson(deps: InvDeps, trx: Trx, o: Officer, id: str
         { personId: `already ${dup.code}` },
       );
   } else if (input.person) {
+    // A new person goes into the master index through the people module (names in both scripts
+    // with their search keys, addresses, phones), in this transaction.
     const p = input.person;
-    const pid = newId();
-    await trx
-      .insertInto('person')
-      .values({
-        id: pid,
-        state_code: c.state_code,
-        name: p.name,
-        name_hi: p.nameHi ?? null,
-        father_name: p.fatherName ?? null,
-        mother_name: p.motherName ?? null,
-        spouse_name: p.spouseName ?? null,
-        sex: p.sex ?? null,
-        birth_date: p.birthDate ?? null,
-        age_years: p.ageYears ?? null,
-        age_on: p.ageYears !== undefined ? istDate(now) : null,
-        address: p.address ?? null,
-        district_id: c.district_id,
-        phone: p.phone ?? null,
-        nationality: p.nationality ?? 'Indian',
-        occupation: p.occupation ?? null,
-        created_station_id: c.station_id,
-        created_by: o.auth.user.id,
-        created_at: now,
-      })
-      .execute();
+    // No identity documents are passed, so the people service needs only the clock here (its
+    // config and db serve the identity-number keys).
+    const peopleDeps = { clock: deps.clock, config: deps.config, db: deps.db } as PeopleDeps;
+    const pid = await createPersonRecord(peopleDeps, trx, o, {
+      name: p.name,
+      nameHi: p.nameHi,
+      fatherName: p.fatherName,
+      motherName: p.motherName,
+      spouseName: p.spouseName,
+      sex: p.sex,
+      birthDate: p.birthDate,
+      age: p.ageYears !== undefined ? { years: p.ageYears, onDate: istDate(now) } : undefined,
+      addresses: p.address ? [{ kind: 'present', address: p.address }] : [],
+      phones: p.phone ? [p.phone] : [],
+      occupation: p.occupation,
+      nationality: p.nationality,
+    });
     person = (await repo.findPerson(trx, c.state_code, pid))!;
   } else {
     throw invalid(
@@ -156,6 +157,16 @@ export async function addCasePerson(deps: InvDeps, trx: Trx, o: Officer, id: str
     added_at: now,
   };
   await repo.insertRecord(trx, 'case_person', row);
+  // The person's criminal record (people module) learns of the role in this case.
+  await linkPersonToCase(trx, {
+    personId: person.id,
+    firId: c.id,
+    role: input.role,
+    code: row.code,
+    stateCode: c.state_code,
+    addedBy: o.auth.user.id,
+    at: now,
+  });
   await auditCase(trx, deps, o, c, 'case.person_add', { casePersonId: row.id, personId: person.id, role: input.role, code: row.code });
   return row;
 }
