@@ -8,7 +8,7 @@ import { conflict, type FieldErrors } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { badOrder, invalid, istText, recordNotFound } from './errors.js';
 import { CUSTODY_MOVES, LOCATION_LABELS, movesFrom, type CustodyMoveKind, type ItemLocation } from './custody.js';
-import { identifiersOf, propertyAlerts } from './property.js';
+import { identifiersOf, indexSeizedItems, propertyAlerts } from './property.js';
 import * as repo from './repository.js';
 import { resolveCasePerson } from './records.service.js';
 import { auditCase, authorOf, checkRecordTime, placeOfCase, requireDesignatedIo, timeOr, type InvDeps, type Officer } from './service.js';
@@ -136,6 +136,7 @@ export async function recordSeizure(deps: InvDeps, trx: Trx, o: Officer, id: str
       });
     }
   }
+  await indexSeizedItems(trx, c, input.searchKind, items);
   const alerts = await propertyAlerts(trx, o.auth.scope, c, ids);
   await auditCase(trx, deps, o, c, 'case.seizure', { seizureId: memoId, items: items.length, alerts: alerts.length });
   return { memo, items, alerts };

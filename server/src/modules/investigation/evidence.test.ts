@@ -207,6 +207,11 @@ describe('cross-case property alert', () => {
     expect(JSON.stringify(phone)).not.toContain(ps2.firNumber);
     expect(JSON.stringify(phone)).not.toContain(ps2.id);
 
+    // The search module's indexes learn of the seizure: the vehicle is found as recovered in this case.
+    const v = (await (await as(t, 'sho.ps1')).get('/api/v1/vehicles/search?q=MP04AB1234')).json() as {
+      items: { firId?: string; status: string; source?: string }[];
+    };
+    expect(JSON.stringify(v)).toContain(c.id);
     // The SP of the district sees both cases named.
     const sp = (await (await as(t, 'sp.d1')).get(`/api/v1/cases/${c.id}/property-alerts`)).json() as {
       alerts: { otherCase: { firNumber: string } | null }[];

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
 import { coversPlace, type Scope } from '../../policy/index.js';
+import { crimeHeadOf, indexCaseFeatures, indexProperty, indexVehicle, type IndexPlace } from '../search/service.js';
 import * as repo from './repository.js';
 import type { CaseRow } from './repository.js';
 
@@ -84,4 +85,116 @@ export async function propertyAlerts(
 export async function caseAlerts(db: Kysely<Database>, scope: Scope, c: CaseRow): Promise<PropertyAlert[]> {
   const own = await db.selectFrom('property_identifier').select(['kind', 'value', 'description']).where('fir_id', '=', c.id).execute();
   return propertyAlerts(db, scope, c, own);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The search module's indexes (vehicles, property, case features), fed in the same transaction
+// ---------------------------------------------------------------------------------------------
+
+const placeOf = (c: CaseRow): IndexPlace => ({
+  stateCode: c.state_code,
+  districtId: c.district_id,
+  subdivisionId: c.subdivision_id,
+  stationId: c.station_id,
+});
+
+/** Seized items into the vehicle and property search (recovered in a recovery, seized otherwise). */
+export async function indexSeizedItems(
+  trx: Kysely<Database>,
+  c: CaseRow,
+  searchKind: string,
+  items: {
+    id: string;
+    description: string;
+    category: string;
+    value: number;
+    vehicle_reg_no: string | null;
+    engine_no: string | null;
+    chassis_no: string | null;
+    imei: string[];
+    created_at: Date;
+  }[],
+): Promise<void> {
+  const status = searchKind === 'recovery' ? 'recovered' : 'seized';
+  for (const it of items) {
+    const base = {
+      source: 'seizure',
+      sourceId: it.id,
+      place: placeOf(c),
+      firId: c.id,
+      firNumber: c.fir_number,
+      status,
+      at: it.created_at,
+    } as const;
+    if (it.category === 'vehicle' || it.vehicle_reg_no || it.engine_no || it.chassis_no)
+      await indexVehicle(trx, {
+        ...base,
+        registration: it.vehicle_reg_no,
+        engine: it.engine_no,
+        chassis: it.chassis_no,
+        description: it.description,
+      });
+    else await indexProperty(trx, { ...base, category: it.category, description: it.description, identifiers: it.imei, value: it.value });
+  }
+}
+
+/** The crime details (IIF-2) into the search: the case's MO features and its property lines. */
+export async function indexCrimeDetails(
+  trx: Kysely<Database>,
+  c: CaseRow,
+  d: {
+    majorHeadCode?: string | null;
+    moCodes?: string[];
+    placeType?: string | null;
+    sceneLat?: number | null;
+    sceneLng?: number | null;
+    properties?: {
+      description: string;
+      category?: string;
+      nature?: string;
+      value?: number;
+      regNo?: string;
+      engineNo?: string;
+      chassisNo?: string;
+      imei?: string[];
+    }[];
+  },
+  at: Date,
+): Promise<void> {
+  await indexCaseFeatures(trx, {
+    firId: c.id,
+    firNumber: c.fir_number,
+    place: placeOf(c),
+    crimeHead: d.majorHeadCode ?? crimeHeadOf(c.sections),
+    moCodes: d.moCodes ?? [],
+    placeType: d.placeType ?? null,
+    occurredAt: c.occurrence_from,
+    lat: d.sceneLat ?? null,
+    lng: d.sceneLng ?? null,
+    area: c.place,
+    isOpen: true,
+    at,
+  });
+  for (const [i, p] of (d.properties ?? []).entries()) {
+    const status = p.nature === 'recovered' ? 'recovered' : p.nature === 'involved' ? 'involved' : 'stolen';
+    const base = {
+      source: 'crime_details',
+      sourceId: `${c.id}:${i}`,
+      place: placeOf(c),
+      firId: c.id,
+      firNumber: c.fir_number,
+      status,
+      at,
+    } as const;
+    if (p.regNo || p.engineNo || p.chassisNo || p.category === 'vehicle')
+      await indexVehicle(trx, { ...base, registration: p.regNo, engine: p.engineNo, chassis: p.chassisNo, description: p.description });
+    else if (p.imei?.length || p.category)
+      await indexProperty(trx, {
+        ...base,
+        category: p.category ?? 'other',
+        description: p.description,
+        identifiers: p.imei ?? [],
+        value: p.value,
+      });
+  }
 }

@@ -15,7 +15,7 @@ import { enqueueMessage } from '../notify/service.js';
 import { createPersonRecord, linkPersonToCase, type PeopleDeps } from '../people/service.js';
 import { refreshCaseClocks, caseSections } from './clock-facts.js';
 import { badOrder, invalid, recordNotFound } from './errors.js';
-import { identifiersOf, propertyAlerts, type PropertyAlert } from './property.js';
+import { identifiersOf, indexCrimeDetails, propertyAlerts, type PropertyAlert } from './property.js';
 import * as repo from './repository.js';
 import type { CaseRow, PersonRole } from './repository.js';
 import { auditCase, authorOf, checkRecordTime, placeOfCase, requireDesignatedIo, timeOr, type InvDeps, type Officer } from './service.js';
@@ -387,6 +387,7 @@ export async function saveCrimeDetails(
     })),
     now,
   );
+  await indexCrimeDetails(trx, c, input, now);
   await auditCase(trx, deps, o, c, 'case.crime_details', { version });
   const alerts = await propertyAlerts(trx, o.auth.scope, c, ids);
   return { row: (await repo.findCrimeDetails(trx, id))!, alerts };
