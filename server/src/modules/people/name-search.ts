@@ -86,7 +86,9 @@ export function personSearchSql(input: PersonSearchInput, tier: SearchTier = 'al
     context: input.context,
     limit: limit * NAMES_PER_PERSON,
     trigramArm: tier === 'trigram',
-    columns: { id: 'master_id' },
+    // Each name row is ranked on its own (tokens of two names of one person never mix); the
+    // rows are mapped to their person afterwards.
+    columns: { id: 'id' },
     filter: {
       districtIds: f.districtIds,
       sex: f.sex,
@@ -125,12 +127,24 @@ export async function runPersonSearch(db: Kysely<Database>, input: PersonSearchI
   const run = async (tier: SearchTier): Promise<PersonSearchHit[]> => {
     const { text, values } = personSearchSql({ ...input, q }, tier);
     const r = await db.executeQuery<{ id: string; name: string; score: number; why: string[] }>(CompiledQuery.raw(text, values));
+    if (r.rows.length === 0) return [];
+    const masters = await db
+      .selectFrom('person_name')
+      .select(['id', 'master_id'])
+      .where(
+        'id',
+        'in',
+        r.rows.map((x) => x.id),
+      )
+      .execute();
+    const masterOf = new Map(masters.map((m) => [m.id, m.master_id]));
     const out: PersonSearchHit[] = [];
     const seen = new Set<string>();
     for (const row of r.rows) {
-      if (seen.has(row.id)) continue;
-      seen.add(row.id);
-      out.push({ personId: row.id, matchedName: row.name, score: Number(row.score), why: row.why ?? [] });
+      const personId = masterOf.get(row.id);
+      if (personId === undefined || seen.has(personId)) continue;
+      seen.add(personId);
+      out.push({ personId, matchedName: row.name, score: Number(row.score), why: row.why ?? [] });
       if (out.length >= limit) break;
     }
     return out;

@@ -268,7 +268,9 @@ best as (
   cross join lateral (select (${credit})::float8 as credit) as cr
   order by p.id, p.i, cr.credit desc, p.o
 ),
-tk as (
+-- Materialized: computed once. Inlined, the planner may join it to cand in a
+-- nested loop and recompute the aggregate for every candidate (quadratic).
+tk as materialized (
   select b.id,
     coalesce(sum(b.credit * b.w) / nullif(sum(b.w), 0), 0)::float8 as token_score,
     coalesce(array_agg(b.reason order by b.i) filter (where b.reason is not null), '{}'::text[]) as reasons
