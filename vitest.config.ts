@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config';
 //  - postgres: the same API and repository tests on the PostgreSQL server (TEST_DATABASE_URL)
 //  - e2e:      browser tests in Debian's Chromium (tests/e2e)
 const apiTests = ['server/src/**/*.test.ts', 'scripts/**/*.test.ts'];
-const unitTests = ['server/src/**/*.unit.test.ts', 'scripts/**/*.unit.test.ts', 'web/src/**/*.unit.test.ts', 'shared-code/**/*.unit.test.ts'];
+const unitTests = [
+  'server/src/**/*.unit.test.ts',
+  'scripts/**/*.unit.test.ts',
+  'web/src/**/*.unit.test.ts',
+  'shared-code/**/*.unit.test.ts',
+];
 
 export default defineConfig({
   test: {

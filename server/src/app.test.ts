@@ -19,7 +19,12 @@ describe('API conventions', () => {
   });
 
   it('answers 503 when the database is unreachable', async () => {
-    const dead = { kind: 'pglite', kysely: { executeQuery: () => Promise.reject(new Error('down')) }, withConnection: () => Promise.reject(new Error('down')), close: async () => {} };
+    const dead = {
+      kind: 'pglite',
+      kysely: { executeQuery: () => Promise.reject(new Error('down')) },
+      withConnection: () => Promise.reject(new Error('down')),
+      close: async () => {},
+    };
     const app = await buildApp({ config: testConfig(), db: dead as unknown as Db, logger: false, webDist: '/nonexistent' });
     const r = await app.inject({ url: '/api/health' });
     expect(r.statusCode).toBe(503);
@@ -34,12 +39,18 @@ describe('API conventions', () => {
     expect(doc.openapi).toBe('3.1.0');
     const missing: string[] = [];
     let bodies = 0;
-    for (const [path, ops] of Object.entries<Record<string, { requestBody?: { content: Record<string, { schema: { examples?: unknown[] }; examples?: unknown; example?: unknown }> } }>>(doc.paths)) {
+    for (const [path, ops] of Object.entries<
+      Record<
+        string,
+        { requestBody?: { content: Record<string, { schema: { examples?: unknown[] }; examples?: unknown; example?: unknown }> } }
+      >
+    >(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         if (!op.requestBody) continue;
         bodies++;
         const media = Object.values(op.requestBody.content)[0];
-        if (!media?.schema?.examples?.length && !media?.examples && media?.example === undefined) missing.push(`${method.toUpperCase()} ${path}`);
+        if (!media?.schema?.examples?.length && !media?.examples && media?.example === undefined)
+          missing.push(`${method.toUpperCase()} ${path}`);
       }
     }
     expect(bodies).toBeGreaterThan(5);
@@ -66,8 +77,19 @@ describe('API conventions', () => {
         cb();
       },
     });
-    const app = await buildApp({ config: testConfig(), db: t.db, clock: t.clock, webDist: '/nonexistent', logger: { level: 'trace', stream } as never });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: { username: 'io.ps1', password: TEST_PASSWORD } });
+    const app = await buildApp({
+      config: testConfig(),
+      db: t.db,
+      clock: t.clock,
+      webDist: '/nonexistent',
+      logger: { level: 'trace', stream } as never,
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: { username: 'io.ps1', password: TEST_PASSWORD },
+    });
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const csrf = login.json().csrfToken as string;
     await app.inject({ url: '/api/v1/auth/me', headers: { cookie } });

@@ -48,7 +48,12 @@ const schema = z
     MFA_REQUIRED_ROLES: z
       .string()
       .default('admin,sp,scrb,sho')
-      .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean)),
+      .transform((s) =>
+        s
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean),
+      ),
     SMTP_URL: urlOrEmpty(['smtp://', 'smtps://']),
     SMTP_FROM: z.string().default('CCTNS <no-reply@cctns.local>'),
     SMS_GATEWAY_URL: urlOrEmpty(['http://', 'https://']),
@@ -63,14 +68,22 @@ const schema = z
     /** Bearer token sent with each e-filing POST to COURT_API_URL (the court issues it). */
     COURT_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** The demo court's machine API token at first seeding; when unset, a random one is printed once. */
-    DEMO_COURT_TOKEN: z.string().regex(/^[A-Za-z0-9_\-.~+/=]{20,200}$/, 'must be 20-200 letters, digits or -._~+/=').optional(),
+    DEMO_COURT_TOKEN: z
+      .string()
+      .regex(/^[A-Za-z0-9_\-.~+/=]{20,200}$/, 'must be 20-200 letters, digits or -._~+/=')
+      .optional(),
     /** Where complaint attachments are stored (outside the web root); default ${DATA_DIR}/uploads. */
     UPLOAD_DIR: z.string().optional(),
     /** Complaint kinds a citizen may file online as an e-FIR (BNSS 173(1)(ii)), comma-separated. */
     EFIR_KINDS: z
       .string()
       .default('vehicle_theft,mobile_theft,property_theft')
-      .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean)),
+      .transform((s) =>
+        s
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      ),
     /** Public case status names the IO (some states allow it); otherwise only the rank is shown. */
     PUBLIC_SHOW_IO_NAME: bool(false),
     RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(20),
@@ -82,10 +95,8 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: 'CAPTCHA=off is refused when NODE_ENV=production' });
       if (c.CAPTCHA_TEST_HOOK === 'on')
         ctx.addIssue({ code: 'custom', path: ['CAPTCHA_TEST_HOOK'], message: 'CAPTCHA_TEST_HOOK=on is refused when NODE_ENV=production' });
-      if (!c.APP_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required when NODE_ENV=production' });
-      if (!c.DATABASE_URL)
-        ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });
+      if (!c.APP_SECRET) ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required when NODE_ENV=production' });
+      if (!c.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });
     }
   });
 

@@ -24,7 +24,9 @@ describe('config', () => {
   });
 
   it('refuses CAPTCHA=off and a missing secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', CAPTCHA: 'off', DATABASE_URL: 'postgres://x/y' })).toThrow(/CAPTCHA.*APP_SECRET|APP_SECRET[\s\S]*CAPTCHA|CAPTCHA/);
+    expect(() => loadConfig({ NODE_ENV: 'production', CAPTCHA: 'off', DATABASE_URL: 'postgres://x/y' })).toThrow(
+      /CAPTCHA.*APP_SECRET|APP_SECRET[\s\S]*CAPTCHA|CAPTCHA/,
+    );
     try {
       loadConfig({ NODE_ENV: 'production', CAPTCHA: 'off' });
     } catch (e) {

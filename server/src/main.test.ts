@@ -21,7 +21,9 @@ const waitFor = async (url: string, ms: number) => {
 // The process entry point: start, seed, serve, stop cleanly. Runs once (PGlite project).
 describe.runIf(process.env.TEST_DB !== 'postgres')('npm start (server/src/main.ts)', () => {
   it('exits non-zero listing every bad variable', async () => {
-    const child = spawn('npx', ['tsx', 'server/src/main.ts'], { env: { ...process.env, PORT: 'x', CAPTCHA: 'sometimes', NODE_ENV: 'development' } });
+    const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
+      env: { ...process.env, PORT: 'x', CAPTCHA: 'sometimes', NODE_ENV: 'development' },
+    });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const code = await new Promise<number | null>((r) => child.on('exit', r));
@@ -34,7 +36,16 @@ describe.runIf(process.env.TEST_DB !== 'postgres')('npm start (server/src/main.t
     const dir = mkdtempSync(path.join(tmpdir(), 'cctns-main-'));
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn('node', ['--import', 'tsx', 'server/src/main.ts'], {
-      env: { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', DEMO_PASSWORD: '', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        DATA_DIR: dir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'development',
+        DEMO_PASSWORD: '',
+        DATABASE_URL: '',
+      },
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));

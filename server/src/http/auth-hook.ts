@@ -14,7 +14,12 @@ function sameToken(a: string, b: string): boolean {
 }
 
 export const csrfRefused = () =>
-  new AppError(403, 'csrf_token_invalid', 'The security token is missing or wrong. Reload the page.', 'सुरक्षा टोकन गायब या गलत है। पृष्ठ फिर से लोड करें।');
+  new AppError(
+    403,
+    'csrf_token_invalid',
+    'The security token is missing or wrong. Reload the page.',
+    'सुरक्षा टोकन गायब या गलत है। पृष्ठ फिर से लोड करें।',
+  );
 
 /**
  * Runs before every /api route: resolves the session, then enforces, in order, login, the
@@ -51,13 +56,28 @@ export function authHook(deps: Deps) {
     const auth = req.auth;
     if (!auth) throw unauthenticated();
     if (auth.mfaPending && !cfg.allowMfaPending) {
-      throw new AppError(401, 'mfa_required', 'Enter the 6-digit code from your authenticator app.', 'अपने ऑथेंटिकेटर ऐप से 6 अंकों का कोड दर्ज करें।');
+      throw new AppError(
+        401,
+        'mfa_required',
+        'Enter the 6-digit code from your authenticator app.',
+        'अपने ऑथेंटिकेटर ऐप से 6 अंकों का कोड दर्ज करें।',
+      );
     }
     if (auth.user.passwordTemporary && !cfg.allowTemporaryPassword) {
-      throw new AppError(403, 'password_change_required', 'Your password has expired; set a new one.', 'आपके पासवर्ड की अवधि समाप्त हो गई है; नया पासवर्ड सेट करें।');
+      throw new AppError(
+        403,
+        'password_change_required',
+        'Your password has expired; set a new one.',
+        'आपके पासवर्ड की अवधि समाप्त हो गई है; नया पासवर्ड सेट करें।',
+      );
     }
     if (auth.mfaEnrolmentRequired && !cfg.allowMfaEnrolment) {
-      throw new AppError(403, 'mfa_enrolment_required', 'Your role needs two-factor authentication. Set it up to continue.', 'आपकी भूमिका के लिए दो-चरणीय प्रमाणीकरण आवश्यक है। आगे बढ़ने के लिए इसे सेट करें।');
+      throw new AppError(
+        403,
+        'mfa_enrolment_required',
+        'Your role needs two-factor authentication. Set it up to continue.',
+        'आपकी भूमिका के लिए दो-चरणीय प्रमाणीकरण आवश्यक है। आगे बढ़ने के लिए इसे सेट करें।',
+      );
     }
     if (!SAFE_METHODS.has(req.method) && !cfg.skipCsrf) checkCsrf(req);
     if (cfg.permission && !can(auth.user.role, cfg.permission)) throw forbidden();

@@ -59,7 +59,11 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return send(reply, 415, {
-        error: { code: 'unsupported_media_type', message: 'This content type is not accepted.', messageHi: 'यह सामग्री प्रकार स्वीकार्य नहीं है।' },
+        error: {
+          code: 'unsupported_media_type',
+          message: 'This content type is not accepted.',
+          messageHi: 'यह सामग्री प्रकार स्वीकार्य नहीं है।',
+        },
       });
   }
   if (err.statusCode === 429) {

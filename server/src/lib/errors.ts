@@ -12,14 +12,7 @@ export class AppError extends Error {
   readonly fields?: FieldErrors;
   readonly headers?: Record<string, string>;
 
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    messageHi: string,
-    fields?: FieldErrors,
-    headers?: Record<string, string>,
-  ) {
+  constructor(status: number, code: string, message: string, messageHi: string, fields?: FieldErrors, headers?: Record<string, string>) {
     super(message);
     this.status = status;
     this.code = code;
@@ -32,17 +25,11 @@ export class AppError extends Error {
 export const badRequest = (message: string, messageHi: string, fields?: FieldErrors, code = 'invalid_input') =>
   new AppError(400, code, message, messageHi, fields);
 
-export const unauthenticated = (
-  code = 'not_authenticated',
-  message = 'Please log in.',
-  messageHi = 'कृपया लॉग इन करें।',
-) => new AppError(401, code, message, messageHi);
+export const unauthenticated = (code = 'not_authenticated', message = 'Please log in.', messageHi = 'कृपया लॉग इन करें।') =>
+  new AppError(401, code, message, messageHi);
 
-export const forbidden = (
-  code = 'forbidden',
-  message = 'You are not allowed to do this.',
-  messageHi = 'आपको यह करने की अनुमति नहीं है।',
-) => new AppError(403, code, message, messageHi);
+export const forbidden = (code = 'forbidden', message = 'You are not allowed to do this.', messageHi = 'आपको यह करने की अनुमति नहीं है।') =>
+  new AppError(403, code, message, messageHi);
 
 /** A record that does not exist and a record outside the caller's jurisdiction answer alike. */
 export const notFound = (what: string, whatHi: string, code = `${what.toLowerCase().replace(/\s+/g, '_')}_not_found`) =>
@@ -62,8 +49,7 @@ export const staleVersion = () =>
 export const unprocessable = (code: string, message: string, messageHi: string, fields?: FieldErrors) =>
   new AppError(422, code, message, messageHi, fields);
 
-export const preconditionRequired = (code: string, message: string, messageHi: string) =>
-  new AppError(428, code, message, messageHi);
+export const preconditionRequired = (code: string, message: string, messageHi: string) => new AppError(428, code, message, messageHi);
 
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError(

@@ -52,23 +52,173 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'admin', name: 'Kavita Rao', nameHi: 'कविता राव', role: 'admin', rank: 'civilian', email: 'admin@cctns.example', mobile: '9000000001' },
-  { username: 'scrb', name: 'Harish Menon', nameHi: 'हरीश मेनन', role: 'scrb', rank: 'ig', email: 'scrb@cctns.example', mobile: '9000000002' },
-  { username: 'sp.d1', name: 'Arvind Chaturvedi', nameHi: 'अरविंद चतुर्वेदी', role: 'sp', rank: 'sp', district: 'D1', email: 'sp.d1@cctns.example', mobile: '9000000003' },
-  { username: 'sp.d2', name: 'Farhana Qureshi', nameHi: 'फ़रहाना क़ुरैशी', role: 'sp', rank: 'sp', district: 'D2', email: 'sp.d2@cctns.example', mobile: '9000000004' },
-  { username: 'sdpo.sd1', name: 'Gurpreet Sandhu', nameHi: 'गुरप्रीत संधू', role: 'sdpo', rank: 'dsp', subdivision: 'SD1', email: 'sdpo.sd1@cctns.example', mobile: '9000000005' },
-  { username: 'sho.ps1', name: 'Rajendra Singh Tomar', nameHi: 'राजेंद्र सिंह तोमर', role: 'sho', rank: 'inspector', station: 'PS01', email: 'sho.ps1@cctns.example', mobile: '9000000011' },
-  { username: 'io.ps1', name: 'Sunita Verma', nameHi: 'सुनीता वर्मा', role: 'io', rank: 'si', station: 'PS01', email: 'io.ps1@cctns.example', mobile: '9000000012' },
-  { username: 'io2.ps1', name: 'Mohd. Irfan Khan', nameHi: 'मोहम्मद इरफ़ान ख़ान', role: 'io', rank: 'asi', station: 'PS01', email: 'io2.ps1@cctns.example', mobile: '9000000015' },
-  { username: 'duty.ps1', name: 'Ramesh Yadav', nameHi: 'रमेश यादव', role: 'duty_officer', rank: 'head_constable', station: 'PS01', email: 'duty.ps1@cctns.example', mobile: '9000000013' },
-  { username: 'sho.ps2', name: 'Pradeep Mishra', nameHi: 'प्रदीप मिश्रा', role: 'sho', rank: 'inspector', station: 'PS02', email: 'sho.ps2@cctns.example', mobile: '9000000021' },
-  { username: 'io.ps2', name: 'Anjali Deshmukh', nameHi: 'अंजलि देशमुख', role: 'io', rank: 'si', station: 'PS02', email: 'io.ps2@cctns.example', mobile: '9000000022' },
-  { username: 'duty.ps2', name: 'Suresh Patel', nameHi: 'सुरेश पटेल', role: 'duty_officer', rank: 'asi', station: 'PS02', email: 'duty.ps2@cctns.example', mobile: '9000000023' },
-  { username: 'sho.ps4', name: 'Baljeet Kaur', nameHi: 'बलजीत कौर', role: 'sho', rank: 'inspector', station: 'PS04', email: 'sho.ps4@cctns.example', mobile: '9000000041' },
-  { username: 'io.ps4', name: 'Vikram Choudhary', nameHi: 'विक्रम चौधरी', role: 'io', rank: 'si', station: 'PS04', email: 'io.ps4@cctns.example', mobile: '9000000042' },
-  { username: 'duty.ps4', name: 'Lakshmi Naidu', nameHi: 'लक्ष्मी नायडू', role: 'duty_officer', rank: 'head_constable', station: 'PS04', email: 'duty.ps4@cctns.example', mobile: '9000000043' },
-  { username: 'court1', name: 'Clerk, CJM Court Vindhyanagar', nameHi: 'लिपिक, सीजेएम न्यायालय विंध्यनगर', role: 'court', rank: null, district: 'D1', email: 'court1@cctns.example', mobile: '9000000091' },
-  { username: 'citizen1', name: 'Meera Joshi', nameHi: 'मीरा जोशी', role: 'citizen', rank: null, email: 'meera.joshi@mail.example', mobile: '9812345670' },
+  {
+    username: 'admin',
+    name: 'Kavita Rao',
+    nameHi: 'कविता राव',
+    role: 'admin',
+    rank: 'civilian',
+    email: 'admin@cctns.example',
+    mobile: '9000000001',
+  },
+  {
+    username: 'scrb',
+    name: 'Harish Menon',
+    nameHi: 'हरीश मेनन',
+    role: 'scrb',
+    rank: 'ig',
+    email: 'scrb@cctns.example',
+    mobile: '9000000002',
+  },
+  {
+    username: 'sp.d1',
+    name: 'Arvind Chaturvedi',
+    nameHi: 'अरविंद चतुर्वेदी',
+    role: 'sp',
+    rank: 'sp',
+    district: 'D1',
+    email: 'sp.d1@cctns.example',
+    mobile: '9000000003',
+  },
+  {
+    username: 'sp.d2',
+    name: 'Farhana Qureshi',
+    nameHi: 'फ़रहाना क़ुरैशी',
+    role: 'sp',
+    rank: 'sp',
+    district: 'D2',
+    email: 'sp.d2@cctns.example',
+    mobile: '9000000004',
+  },
+  {
+    username: 'sdpo.sd1',
+    name: 'Gurpreet Sandhu',
+    nameHi: 'गुरप्रीत संधू',
+    role: 'sdpo',
+    rank: 'dsp',
+    subdivision: 'SD1',
+    email: 'sdpo.sd1@cctns.example',
+    mobile: '9000000005',
+  },
+  {
+    username: 'sho.ps1',
+    name: 'Rajendra Singh Tomar',
+    nameHi: 'राजेंद्र सिंह तोमर',
+    role: 'sho',
+    rank: 'inspector',
+    station: 'PS01',
+    email: 'sho.ps1@cctns.example',
+    mobile: '9000000011',
+  },
+  {
+    username: 'io.ps1',
+    name: 'Sunita Verma',
+    nameHi: 'सुनीता वर्मा',
+    role: 'io',
+    rank: 'si',
+    station: 'PS01',
+    email: 'io.ps1@cctns.example',
+    mobile: '9000000012',
+  },
+  {
+    username: 'io2.ps1',
+    name: 'Mohd. Irfan Khan',
+    nameHi: 'मोहम्मद इरफ़ान ख़ान',
+    role: 'io',
+    rank: 'asi',
+    station: 'PS01',
+    email: 'io2.ps1@cctns.example',
+    mobile: '9000000015',
+  },
+  {
+    username: 'duty.ps1',
+    name: 'Ramesh Yadav',
+    nameHi: 'रमेश यादव',
+    role: 'duty_officer',
+    rank: 'head_constable',
+    station: 'PS01',
+    email: 'duty.ps1@cctns.example',
+    mobile: '9000000013',
+  },
+  {
+    username: 'sho.ps2',
+    name: 'Pradeep Mishra',
+    nameHi: 'प्रदीप मिश्रा',
+    role: 'sho',
+    rank: 'inspector',
+    station: 'PS02',
+    email: 'sho.ps2@cctns.example',
+    mobile: '9000000021',
+  },
+  {
+    username: 'io.ps2',
+    name: 'Anjali Deshmukh',
+    nameHi: 'अंजलि देशमुख',
+    role: 'io',
+    rank: 'si',
+    station: 'PS02',
+    email: 'io.ps2@cctns.example',
+    mobile: '9000000022',
+  },
+  {
+    username: 'duty.ps2',
+    name: 'Suresh Patel',
+    nameHi: 'सुरेश पटेल',
+    role: 'duty_officer',
+    rank: 'asi',
+    station: 'PS02',
+    email: 'duty.ps2@cctns.example',
+    mobile: '9000000023',
+  },
+  {
+    username: 'sho.ps4',
+    name: 'Baljeet Kaur',
+    nameHi: 'बलजीत कौर',
+    role: 'sho',
+    rank: 'inspector',
+    station: 'PS04',
+    email: 'sho.ps4@cctns.example',
+    mobile: '9000000041',
+  },
+  {
+    username: 'io.ps4',
+    name: 'Vikram Choudhary',
+    nameHi: 'विक्रम चौधरी',
+    role: 'io',
+    rank: 'si',
+    station: 'PS04',
+    email: 'io.ps4@cctns.example',
+    mobile: '9000000042',
+  },
+  {
+    username: 'duty.ps4',
+    name: 'Lakshmi Naidu',
+    nameHi: 'लक्ष्मी नायडू',
+    role: 'duty_officer',
+    rank: 'head_constable',
+    station: 'PS04',
+    email: 'duty.ps4@cctns.example',
+    mobile: '9000000043',
+  },
+  {
+    username: 'court1',
+    name: 'Clerk, CJM Court Vindhyanagar',
+    nameHi: 'लिपिक, सीजेएम न्यायालय विंध्यनगर',
+    role: 'court',
+    rank: null,
+    district: 'D1',
+    email: 'court1@cctns.example',
+    mobile: '9000000091',
+  },
+  {
+    username: 'citizen1',
+    name: 'Meera Joshi',
+    nameHi: 'मीरा जोशी',
+    role: 'citizen',
+    rank: null,
+    email: 'meera.joshi@mail.example',
+    mobile: '9812345670',
+  },
 ];
 
 export interface DemoIds {
@@ -100,13 +250,26 @@ export async function seedDemo(db: Kysely<Database>, password: string, now = new
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('state')
-      .values({ code: DEMO_STATE.code, name: DEMO_STATE.name, name_hi: DEMO_STATE.nameHi, population: DEMO_STATE.population, is_demo: true })
+      .values({
+        code: DEMO_STATE.code,
+        name: DEMO_STATE.name,
+        name_hi: DEMO_STATE.nameHi,
+        population: DEMO_STATE.population,
+        is_demo: true,
+      })
       .execute();
     for (const d of DISTRICTS) {
       ids.districts[d.code] = newId();
       await trx
         .insertInto('district')
-        .values({ id: ids.districts[d.code], state_code: DEMO_STATE.code, code: d.code, name: d.name, name_hi: d.nameHi, population: d.population })
+        .values({
+          id: ids.districts[d.code],
+          state_code: DEMO_STATE.code,
+          code: d.code,
+          name: d.name,
+          name_hi: d.nameHi,
+          population: d.population,
+        })
         .execute();
     }
     const sdDistrict: Record<string, string> = {};
@@ -115,7 +278,14 @@ export async function seedDemo(db: Kysely<Database>, password: string, now = new
       sdDistrict[s.code] = ids.districts[s.district];
       await trx
         .insertInto('subdivision')
-        .values({ id: ids.subdivisions[s.code], state_code: DEMO_STATE.code, district_id: ids.districts[s.district], code: s.code, name: s.name, name_hi: s.nameHi })
+        .values({
+          id: ids.subdivisions[s.code],
+          state_code: DEMO_STATE.code,
+          district_id: ids.districts[s.district],
+          code: s.code,
+          name: s.name,
+          name_hi: s.nameHi,
+        })
         .execute();
     }
     for (const st of STATIONS) {

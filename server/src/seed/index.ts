@@ -12,7 +12,14 @@ import { seedPeople } from '../modules/people/seed.js';
  * Each runs after the organisation and users exist, in order.
  */
 export type DemoSeeder = (db: Db, ids: DemoIds, clock: Clock) => Promise<void>;
-export const demoSeeders: DemoSeeder[] = [seedProsecution, seedInvestigation, seedFirs, seedDemoComplaints, seedInvestigationLate, seedPeople];
+export const demoSeeders: DemoSeeder[] = [
+  seedProsecution,
+  seedInvestigation,
+  seedFirs,
+  seedDemoComplaints,
+  seedInvestigationLate,
+  seedPeople,
+];
 
 export async function seedAll(db: Db, password: string, clock: Clock, opts: { withRecords?: boolean } = {}): Promise<DemoIds> {
   const ids = await seedDemo(db.kysely, password, clock.now());

@@ -96,7 +96,9 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestContext
         if (!mfa.has(key)) throw new Error(`login ${username}: 2FA is on but the harness did not set it up, so it has no secret`);
         // The frozen test clock lets the harness log one user in many times within one 30-second
         // step, where a person would wait for the next code: forget the step last used.
-        await sql`update auth_state set totp_last_step = null where user_id = (select id from app_user where username = ${key})`.execute(db.kysely);
+        await sql`update auth_state set totp_last_step = null where user_id = (select id from app_user where username = ${key})`.execute(
+          db.kysely,
+        );
         const m = await c.post('/api/v1/auth/login/mfa', { code: ctx.totp(key) });
         if (m.statusCode !== 200) throw fail(`login ${username} (second factor)`, m);
       } else if (answer.mfaEnrolmentRequired) {
@@ -136,12 +138,23 @@ export class Client {
   ip = '10.1.2.3';
   constructor(private readonly app: App) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: Body,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { 'user-agent': 'vitest', ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrfToken;
     if (body !== undefined) h['content-type'] = 'application/json';
-    const r = await this.app.inject({ method, url, headers: h, payload: body === undefined ? undefined : JSON.stringify(body), remoteAddress: this.ip });
+    const r = await this.app.inject({
+      method,
+      url,
+      headers: h,
+      payload: body === undefined ? undefined : JSON.stringify(body),
+      remoteAddress: this.ip,
+    });
     const set = r.headers['set-cookie'];
     const cookies = Array.isArray(set) ? set : set ? [set] : [];
     for (const c of cookies) {
@@ -178,4 +191,5 @@ export class Client {
 }
 
 /** The `error` object of an error response, for assertions. */
-export const errorOf = (r: LightMyRequestResponse) => (r.json() as { error: { code: string; message: string; messageHi: string; fields?: Record<string, string> } }).error;
+export const errorOf = (r: LightMyRequestResponse) =>
+  (r.json() as { error: { code: string; message: string; messageHi: string; fields?: Record<string, string> } }).error;

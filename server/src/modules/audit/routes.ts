@@ -18,7 +18,10 @@ const query = z.object({
 export async function auditRoutes(app: App, deps: Deps) {
   app.get(
     '/admin/audit',
-    { schema: { tags: ['admin'], summary: 'Audit events, newest first, filtered', querystring: query }, config: { permission: 'audit.read' } },
+    {
+      schema: { tags: ['admin'], summary: 'Audit events, newest first, filtered', querystring: query },
+      config: { permission: 'audit.read' },
+    },
     async (req) => {
       const q = req.query;
       const rows = await listAuditEvents(deps.db.kysely, authOf(req).scope, {
@@ -51,7 +54,10 @@ export async function auditRoutes(app: App, deps: Deps) {
 
   app.get(
     '/admin/audit/verify',
-    { schema: { tags: ['admin'], summary: 'Check the whole hash chain; names the first broken row' }, config: { permission: 'audit.read' } },
+    {
+      schema: { tags: ['admin'], summary: 'Check the whole hash chain; names the first broken row' },
+      config: { permission: 'audit.read' },
+    },
     async () => verifyAuditChain(deps.db.kysely),
   );
 }

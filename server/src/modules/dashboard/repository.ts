@@ -6,8 +6,18 @@ import { inScope, type Scope } from '../../policy/index.js';
 export async function orgCounts(db: Kysely<Database>, scope: Scope, since: Date) {
   const stationScope = scope.level === 'station' ? inScope(scope, { station: 'id' }) : inScope(scope);
   const [stations, beats, officers, audits] = await Promise.all([
-    db.selectFrom('station').select((eb) => eb.fn.countAll<number>().as('n')).where(stationScope).where('active', '=', true).executeTakeFirstOrThrow(),
-    db.selectFrom('beat').select((eb) => eb.fn.countAll<number>().as('n')).where(inScope(scope)).where('active', '=', true).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('station')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(stationScope)
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('beat')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(inScope(scope))
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('app_user')
       .select((eb) => eb.fn.countAll<number>().as('n'))

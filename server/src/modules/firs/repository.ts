@@ -438,16 +438,14 @@ function listBase(db: Kysely<Database>, scope: Scope, f: FirFilter) {
     station: 'f.station_id',
   });
   if (f.transfer === 'pending_in') {
-    q = q
-      .where('s.transfer_state', '=', 'pending')
-      .where(
-        inScope(scope, {
-          state: 's.state_code',
-          district: 's.transfer_to_district_id',
-          subdivision: 's.transfer_to_subdivision_id',
-          station: 's.transfer_to_station_id',
-        }),
-      );
+    q = q.where('s.transfer_state', '=', 'pending').where(
+      inScope(scope, {
+        state: 's.state_code',
+        district: 's.transfer_to_district_id',
+        subdivision: 's.transfer_to_subdivision_id',
+        station: 's.transfer_to_station_id',
+      }),
+    );
     if (f.stationId) q = q.where('s.transfer_to_station_id', '=', f.stationId);
   } else {
     q = q.where(own);

@@ -200,7 +200,11 @@ export const listQuery = z.object({
 
 export const idParam = z.object({ id: z.uuid() });
 export const idempotencyHeaders = z.object({
-  'idempotency-key': z.string().max(200).optional().describe('Required: a new random value (e.g. a UUID) per new FIR; a repeat with the same key returns the same FIR. Missing: 428.'),
+  'idempotency-key': z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Required: a new random value (e.g. a UUID) per new FIR; a repeat with the same key returns the same FIR. Missing: 428.'),
 });
 export const copyQuery = z.object({ lang: z.enum(['en', 'hi']).default('en') });
 export const codeParam = z.object({ code: z.string().trim().min(6).max(40) });

@@ -82,7 +82,10 @@ export async function listUsers(
     .select(publicUserColumns)
     .where(scope.level === 'state' ? sql<boolean>`state_code = ${scope.stateCode}` : inScope(scope));
   if (f.q) {
-    const like = `%${f.q.trim().toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
+    const like = `%${f.q
+      .trim()
+      .toLowerCase()
+      .replace(/[%_\\]/g, '\\$&')}%`;
     q = q.where((eb) => eb.or([eb('username', 'like', like), eb(eb.fn('lower', ['name']), 'like', like)]));
   }
   if (f.role) q = q.where('role', '=', f.role);

@@ -11,7 +11,12 @@ const mobile = z.string().regex(/^\+?[0-9]{10,13}$/, 'a 10-digit mobile number, 
 
 const newUserBody = z
   .object({
-    username: z.string().trim().min(3).max(60).regex(/^[a-zA-Z0-9._@-]+$/, 'letters, digits, dot, dash, underscore or @'),
+    username: z
+      .string()
+      .trim()
+      .min(3)
+      .max(60)
+      .regex(/^[a-zA-Z0-9._@-]+$/, 'letters, digits, dot, dash, underscore or @'),
     name: z.string().trim().min(2).max(120),
     nameHi: z.string().trim().max(120).nullish(),
     email: z.email().nullish(),
@@ -55,7 +60,10 @@ const userChangeBody = z
 const stationBody = z
   .object({
     subdivisionId: z.uuid(),
-    code: z.string().trim().regex(/^[A-Z0-9]{2,12}$/, '2–12 capital letters or digits'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{2,12}$/, '2–12 capital letters or digits'),
     name: z.string().trim().min(2).max(120),
     nameHi: z.string().trim().min(2).max(120),
     address: z.string().max(300).nullish(),
@@ -63,7 +71,9 @@ const stationBody = z
     lat: z.number().min(-90).max(90).nullish(),
     lng: z.number().min(-180).max(180).nullish(),
   })
-  .meta({ examples: [{ subdivisionId: '(a sub-division id)', code: 'PS09', name: 'Naya Bazar', nameHi: 'नया बाज़ार', lat: 23.25, lng: 77.41 }] });
+  .meta({
+    examples: [{ subdivisionId: '(a sub-division id)', code: 'PS09', name: 'Naya Bazar', nameHi: 'नया बाज़ार', lat: 23.25, lng: 77.41 }],
+  });
 
 const stationChange = z
   .object({
@@ -80,7 +90,10 @@ const stationChange = z
 
 const beatBody = z
   .object({
-    code: z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, '1–12 capital letters, digits or dashes'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9-]{1,12}$/, '1–12 capital letters, digits or dashes'),
     name: z.string().trim().min(2).max(120),
     nameHi: z.string().trim().min(2).max(120),
   })
@@ -114,7 +127,10 @@ export async function orgRoutes(app: App, deps: Deps) {
     '/public/stations',
     { schema: { tags: ['public'], summary: 'Police stations of the state, for citizens’ forms' }, config: { public: true } },
     async () => {
-      const [districts, stations] = await Promise.all([repo.listDistricts(db, deps.config.STATE_CODE), repo.listStations(db, deps.config.STATE_CODE)]);
+      const [districts, stations] = await Promise.all([
+        repo.listDistricts(db, deps.config.STATE_CODE),
+        repo.listStations(db, deps.config.STATE_CODE),
+      ]);
       return {
         districts: districts.map((d) => ({ id: d.id, code: d.code, name: d.name, nameHi: d.name_hi })),
         stations: stations.map((s) => ({
@@ -151,15 +167,11 @@ export async function orgRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.get(
-    '/org/stations/:id/beats',
-    { schema: { tags: ['org'], params: idParam }, config: { permission: 'org.read' } },
-    async (req) => {
-      const sc = authOf(req).user.stateCode;
-      if (!(await repo.findStation(db, sc, req.params.id))) throw svc.stationNotFound();
-      return { items: (await repo.listBeats(db, sc, req.params.id)).map(beatView) };
-    },
-  );
+  app.get('/org/stations/:id/beats', { schema: { tags: ['org'], params: idParam }, config: { permission: 'org.read' } }, async (req) => {
+    const sc = authOf(req).user.stateCode;
+    if (!(await repo.findStation(db, sc, req.params.id))) throw svc.stationNotFound();
+    return { items: (await repo.listBeats(db, sc, req.params.id)).map(beatView) };
+  });
 
   app.post(
     '/org/stations',
@@ -206,26 +218,33 @@ export async function orgRoutes(app: App, deps: Deps) {
 
   app.post(
     '/admin/users',
-    { schema: { tags: ['admin'], summary: 'Create a user with a temporary password', body: newUserBody }, config: { permission: 'users.manage' } },
+    {
+      schema: { tags: ['admin'], summary: 'Create a user with a temporary password', body: newUserBody },
+      config: { permission: 'users.manage' },
+    },
     async (req, reply) => {
       const r = await svc.createUser(deps, authOf(req), req.actor, req.body);
       return reply.status(201).send({ user: adminUserView(r.user), temporaryPassword: r.temporaryPassword });
     },
   );
 
-  app.get(
-    '/admin/users/:id',
-    { schema: { tags: ['admin'], params: idParam }, config: { permission: 'users.read' } },
-    async (req) => {
-      const u = await repo.findUser(db, authOf(req).scope, req.params.id);
-      if (!u) throw svc.userNotFound();
-      return adminUserView(u);
-    },
-  );
+  app.get('/admin/users/:id', { schema: { tags: ['admin'], params: idParam }, config: { permission: 'users.read' } }, async (req) => {
+    const u = await repo.findUser(db, authOf(req).scope, req.params.id);
+    if (!u) throw svc.userNotFound();
+    return adminUserView(u);
+  });
 
   app.patch(
     '/admin/users/:id',
-    { schema: { tags: ['admin'], summary: 'Move a user to another station or role, or edit details', params: idParam, body: userChangeBody }, config: { permission: 'users.manage' } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Move a user to another station or role, or edit details',
+        params: idParam,
+        body: userChangeBody,
+      },
+      config: { permission: 'users.manage' },
+    },
     async (req) => adminUserView(await svc.updateUser(deps, authOf(req), req.actor, req.params.id, req.body)),
   );
 
@@ -235,14 +254,24 @@ export async function orgRoutes(app: App, deps: Deps) {
   ] as const) {
     app.post(
       `/admin/users/:id/${path}`,
-      { schema: { tags: ['admin'], summary: `${path === 'disable' ? 'Disable (ends all sessions at once)' : 'Re-enable'} a user`, params: idParam }, config: { permission: 'users.manage' } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: `${path === 'disable' ? 'Disable (ends all sessions at once)' : 'Re-enable'} a user`,
+          params: idParam,
+        },
+        config: { permission: 'users.manage' },
+      },
       async (req) => adminUserView(await svc.setDisabled(deps, authOf(req), req.actor, req.params.id, disabled)),
     );
   }
 
   app.post(
     '/admin/users/:id/temporary-password',
-    { schema: { tags: ['admin'], summary: 'Issue a temporary password, shown once', params: idParam }, config: { permission: 'users.manage' } },
+    {
+      schema: { tags: ['admin'], summary: 'Issue a temporary password, shown once', params: idParam },
+      config: { permission: 'users.manage' },
+    },
     async (req) => svc.issueTemporaryPassword(deps, authOf(req), req.actor, req.params.id),
   );
 

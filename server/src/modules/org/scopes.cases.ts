@@ -38,7 +38,8 @@ export const cases = defineCases([
     route: 'PATCH /api/v1/org/stations/:id',
     allow: ['admin'],
     place: 'none',
-    setup: async (t) => (await t.db.kysely.selectFrom('station').select('version').where('id', '=', t.ids.stations.PS03).executeTakeFirstOrThrow()).version,
+    setup: async (t) =>
+      (await t.db.kysely.selectFrom('station').select('version').where('id', '=', t.ids.stations.PS03).executeTakeFirstOrThrow()).version,
     path: (t) => `/api/v1/org/stations/${t.ids.stations.PS03}`,
     body: (_t, version) => ({ version, phone: '0755-0000000' }),
     expectSuccess: true,
@@ -55,7 +56,8 @@ export const cases = defineCases([
     route: 'PATCH /api/v1/org/beats/:id',
     allow: ['admin'],
     place: 'none',
-    setup: async (t) => (await t.db.kysely.selectFrom('beat').select('version').where('id', '=', t.ids.beats['PS03/B1']).executeTakeFirstOrThrow()).version,
+    setup: async (t) =>
+      (await t.db.kysely.selectFrom('beat').select('version').where('id', '=', t.ids.beats['PS03/B1']).executeTakeFirstOrThrow()).version,
     path: (t) => `/api/v1/org/beats/${t.ids.beats['PS03/B1']}`,
     body: (_t, version) => ({ version, name: 'Bazaar' }),
     expectSuccess: true,

@@ -36,14 +36,17 @@ export async function resolvePosting(
   if (level === 'station') {
     if (!given.stationId) throw need('stationId', 'This role needs a police station.', 'इस भूमिका के लिए पुलिस थाना आवश्यक है।');
     const st = await repo.findStation(db, stateCode, given.stationId);
-    if (!st) throw unprocessable('station_not_found', 'No such police station.', 'ऐसा कोई पुलिस थाना नहीं है।', { stationId: 'unknown station' });
+    if (!st)
+      throw unprocessable('station_not_found', 'No such police station.', 'ऐसा कोई पुलिस थाना नहीं है।', { stationId: 'unknown station' });
     return { districtId: st.district_id, subdivisionId: st.subdivision_id, stationId: st.id };
   }
   if (level === 'subdivision') {
-    if (!given.subdivisionId)
-      throw need('subdivisionId', 'This role needs a sub-division.', 'इस भूमिका के लिए उप-मंडल आवश्यक है।');
+    if (!given.subdivisionId) throw need('subdivisionId', 'This role needs a sub-division.', 'इस भूमिका के लिए उप-मंडल आवश्यक है।');
     const sd = await repo.findSubdivision(db, stateCode, given.subdivisionId);
-    if (!sd) throw unprocessable('subdivision_not_found', 'No such sub-division.', 'ऐसा कोई उप-मंडल नहीं है।', { subdivisionId: 'unknown sub-division' });
+    if (!sd)
+      throw unprocessable('subdivision_not_found', 'No such sub-division.', 'ऐसा कोई उप-मंडल नहीं है।', {
+        subdivisionId: 'unknown sub-division',
+      });
     return { districtId: sd.district_id, subdivisionId: sd.id, stationId: null };
   }
   if (level === 'district') {
@@ -294,7 +297,13 @@ export async function createStation(deps: Deps, auth: AuthContext, actor: ActorC
         lng: input.lng ?? null,
       })
       .execute();
-    await recordAudit(trx, deps.clock, actor, { action: 'station.create', entityType: 'station', entityId: id, stationId: id, districtId: sd.district_id });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'station.create',
+      entityType: 'station',
+      entityId: id,
+      stationId: id,
+      districtId: sd.district_id,
+    });
     return (await repo.findStation(trx, auth.user.stateCode, id))!;
   });
 }
@@ -304,7 +313,16 @@ export async function updateStation(
   auth: AuthContext,
   actor: ActorContext,
   id: string,
-  change: { version: number; name?: string; nameHi?: string; address?: string | null; phone?: string | null; lat?: number | null; lng?: number | null; active?: boolean },
+  change: {
+    version: number;
+    name?: string;
+    nameHi?: string;
+    address?: string | null;
+    phone?: string | null;
+    lat?: number | null;
+    lng?: number | null;
+    active?: boolean;
+  },
 ) {
   return deps.db.kysely.transaction().execute(async (trx) => {
     const cur = await repo.findStation(trx, auth.user.stateCode, id);
@@ -325,18 +343,32 @@ export async function updateStation(
       .where('version', '=', change.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw staleVersion();
-    await recordAudit(trx, deps.clock, actor, { action: 'station.update', entityType: 'station', entityId: id, stationId: id, districtId: cur.district_id });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'station.update',
+      entityType: 'station',
+      entityId: id,
+      stationId: id,
+      districtId: cur.district_id,
+    });
     return (await repo.findStation(trx, auth.user.stateCode, id))!;
   });
 }
 
-export async function createBeat(deps: Deps, auth: AuthContext, actor: ActorContext, stationId: string, input: { code: string; name: string; nameHi: string }) {
+export async function createBeat(
+  deps: Deps,
+  auth: AuthContext,
+  actor: ActorContext,
+  stationId: string,
+  input: { code: string; name: string; nameHi: string },
+) {
   return deps.db.kysely.transaction().execute(async (trx) => {
     const st = await repo.findStation(trx, auth.user.stateCode, stationId);
     if (!st) throw stationNotFound();
     const existing = await repo.listBeats(trx, auth.user.stateCode, stationId);
     if (existing.some((b) => b.code === input.code))
-      throw conflict('beat_code_taken', 'This station already has a beat with this code.', 'इस थाने में इस कोड की बीट पहले से है।', { code: 'already taken' });
+      throw conflict('beat_code_taken', 'This station already has a beat with this code.', 'इस थाने में इस कोड की बीट पहले से है।', {
+        code: 'already taken',
+      });
     const id = newId();
     await trx
       .insertInto('beat')
@@ -351,7 +383,13 @@ export async function createBeat(deps: Deps, auth: AuthContext, actor: ActorCont
         name_hi: input.nameHi,
       })
       .execute();
-    await recordAudit(trx, deps.clock, actor, { action: 'beat.create', entityType: 'beat', entityId: id, stationId: st.id, districtId: st.district_id });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'beat.create',
+      entityType: 'beat',
+      entityId: id,
+      stationId: st.id,
+      districtId: st.district_id,
+    });
     return (await repo.findBeat(trx, auth.user.stateCode, id))!;
   });
 }
@@ -368,12 +406,23 @@ export async function updateBeat(
     if (!cur) throw notFound('Beat', 'बीट', 'beat_not_found');
     const r = await trx
       .updateTable('beat')
-      .set({ name: change.name ?? cur.name, name_hi: change.nameHi ?? cur.name_hi, active: change.active ?? cur.active, version: cur.version + 1 })
+      .set({
+        name: change.name ?? cur.name,
+        name_hi: change.nameHi ?? cur.name_hi,
+        active: change.active ?? cur.active,
+        version: cur.version + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', change.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw staleVersion();
-    await recordAudit(trx, deps.clock, actor, { action: 'beat.update', entityType: 'beat', entityId: id, stationId: cur.station_id, districtId: cur.district_id });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'beat.update',
+      entityType: 'beat',
+      entityId: id,
+      stationId: cur.station_id,
+      districtId: cur.district_id,
+    });
     return (await repo.findBeat(trx, auth.user.stateCode, id))!;
   });
 }

@@ -100,14 +100,25 @@ describe('administering users', () => {
 
   it('audits every administrative change in the same transaction', async () => {
     const { user } = await createOfficer('audited.io');
-    const rows = await t.db.kysely.selectFrom('audit_event').select(['action', 'actor_username']).where('entity_id', '=', user.id).execute();
+    const rows = await t.db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'actor_username'])
+      .where('entity_id', '=', user.id)
+      .execute();
     expect(rows).toEqual([{ action: 'user.create', actor_username: 'admin' }]);
   });
 });
 
 describe('stations and beats', () => {
   it('creates a station under a sub-division and a beat under it', async () => {
-    const r = await admin.post('/api/v1/org/stations', { subdivisionId: t.ids.subdivisions.SD2, code: 'PS77', name: 'Naya Bazar', nameHi: 'नया बाज़ार', lat: 23.2, lng: 77.4 });
+    const r = await admin.post('/api/v1/org/stations', {
+      subdivisionId: t.ids.subdivisions.SD2,
+      code: 'PS77',
+      name: 'Naya Bazar',
+      nameHi: 'नया बाज़ार',
+      lat: 23.2,
+      lng: 77.4,
+    });
     expect(r.statusCode).toBe(201);
     const st = r.json();
     expect(st.districtId).toBe(t.ids.districts.D1);
@@ -120,9 +131,19 @@ describe('stations and beats', () => {
   });
 
   it('refuses a duplicate station code and an unknown sub-division', async () => {
-    expect((await admin.post('/api/v1/org/stations', { subdivisionId: t.ids.subdivisions.SD1, code: 'PS01', name: 'Dup', nameHi: 'एक्स' })).statusCode).toBe(409);
     expect(
-      (await admin.post('/api/v1/org/stations', { subdivisionId: '01900000-0000-7000-8000-000000000000', code: 'PS99', name: 'Nowhere', nameHi: 'एक्स' })).statusCode,
+      (await admin.post('/api/v1/org/stations', { subdivisionId: t.ids.subdivisions.SD1, code: 'PS01', name: 'Dup', nameHi: 'एक्स' }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await admin.post('/api/v1/org/stations', {
+          subdivisionId: '01900000-0000-7000-8000-000000000000',
+          code: 'PS99',
+          name: 'Nowhere',
+          nameHi: 'एक्स',
+        })
+      ).statusCode,
     ).toBe(422);
   });
 });

@@ -213,18 +213,14 @@ describe('every court step moves the case and its public status', () => {
     expect(s).toMatchObject({ stage: 'under_trial', nextHearingDate: '2026-02-20' });
 
     t.clock.advance(40 * 86_400_000);
-    const d = await t
-      .anon()
-      .post(
-        `/api/v1/court/cases/${a.json().cnr}/disposal`,
-        {
-          judgmentRef: 'Judgment 12/2026',
-          accused: [
-            { code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 18, imprisonmentKind: 'simple', fineRupees: 5000 } },
-          ],
-        },
-        bearer(token),
-      );
+    const d = await t.anon().post(
+      `/api/v1/court/cases/${a.json().cnr}/disposal`,
+      {
+        judgmentRef: 'Judgment 12/2026',
+        accused: [{ code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 18, imprisonmentKind: 'simple', fineRupees: 5000 } }],
+      },
+      bearer(token),
+    );
     expect(d.statusCode).toBe(201);
     expect(d.json()).toMatchObject({
       result: 'convicted',
