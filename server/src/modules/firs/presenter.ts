@@ -1,3 +1,4 @@
+import type { SectionHit } from '../masterdata/index.js';
 import type { FirRecord } from './repository.js';
 
 /**
@@ -149,6 +150,20 @@ type ListRow = {
   version: number;
   sections: { act: string; section: string }[];
 };
+
+/** A hit of the FIR form's section picker: what the officer needs to choose the right section. */
+export const sectionHitView = (h: SectionHit) => ({
+  act: h.section.actCode,
+  section: h.section.sectionCode,
+  label: sectionLabel({ act: h.section.actCode, section: h.section.sectionCode }),
+  titleEn: h.section.titleEn,
+  titleHi: h.section.titleHi,
+  cognizable: h.section.cognizable,
+  bailable: h.section.bailable,
+  sensitive: h.section.sensitive,
+  matchedBy: h.matchedBy,
+  viaIpc: h.viaIpc ?? null,
+});
 
 /** A row of the police FIR list. Sensitive FIRs hide the complainant's name even here: lists are glanced at. */
 export const firListItem = (r: ListRow) => ({

@@ -4,8 +4,9 @@ import type { Database } from '../../db/types.js';
 import type { App, Deps } from '../../http/types.js';
 import { authOf } from '../../http/types.js';
 import { recordAudit } from '../audit/service.js';
+import { penalCodeOn, searchSections } from '../masterdata/index.js';
 import { renderFirCopyPdf } from './pdf/copy.js';
-import { firCopyData, firListItem, firView } from './presenter.js';
+import { firCopyData, firListItem, firView, sectionHitView } from './presenter.js';
 import {
   acknowledgeBody,
   addendumBody,
@@ -16,6 +17,7 @@ import {
   listQuery,
   markSensitiveBody,
   registerFirBody,
+  sectionSearchQuery,
   transferBody,
 } from './schemas.js';
 import * as svc from './service.js';
@@ -63,10 +65,32 @@ export async function firRoutes(app: App, deps: Deps) {
         section: q.section,
         q: q.q,
         transfer: q.transfer,
+        sensitive: q.sensitive === undefined ? undefined : q.sensitive === 'true',
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
       return { items: rows.map(firListItem), total, page: q.page, pageSize: q.pageSize };
+    },
+  );
+
+  app.get(
+    '/firs/sections',
+    {
+      schema: {
+        tags: ['firs'],
+        summary:
+          'The FIR form’s section picker: sections by number or by words in English or Hindi, only those chargeable on the offence date',
+        querystring: sectionSearchQuery,
+      },
+      config: { permission: 'fir.read' },
+    },
+    async (req) => {
+      const { q, date, limit } = req.query;
+      return {
+        // BNS 358(2), Art. 20(1): an offence is charged under the code in force on the day it was committed.
+        penalCode: date ? penalCodeOn(date) : 'BNS',
+        items: searchSections(q, { date, limit }).map(sectionHitView),
+      };
     },
   );
 

@@ -194,8 +194,19 @@ export const listQuery = z.object({
   section: z.string().max(30).optional(),
   q: z.string().trim().min(1).max(100).optional().describe('FIR number (0001/2026), complainant name or place'),
   transfer: z.enum(['pending_in', 'pending_out']).optional(),
+  sensitive: z.enum(['true', 'false']).optional().describe('Only sensitive FIRs (true) or only the others (false)'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The FIR form's section picker: a number ("303(2)", "420 IPC", "धारा ३०३") or words ("chori", "चोरी"). */
+export const sectionSearchQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  date: z.iso
+    .date()
+    .optional()
+    .describe('The offence date (IST, YYYY-MM-DD): only sections chargeable then; BNS on/after 2024-07-01, IPC before'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
 export const idParam = z.object({ id: z.uuid() });

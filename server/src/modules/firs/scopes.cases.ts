@@ -50,6 +50,7 @@ export const cases = defineCases([
     expectSuccess: true,
   },
   { route: 'GET /api/v1/firs', allow: ALL_POLICE, place: 'none', path: () => '/api/v1/firs?pageSize=5' },
+  { route: 'GET /api/v1/firs/sections', allow: ALL_POLICE, place: 'none', path: () => '/api/v1/firs/sections?q=theft&date=2025-11-20' },
   { route: 'GET /api/v1/firs/:id', allow: ALL_POLICE, place: 'station', setup: sharedFir, path: (_t, f) => `/api/v1/firs/${f.id}` },
   {
     route: 'POST /api/v1/firs/:id/addenda',
