@@ -17,7 +17,7 @@ async function main() {
     const ms = Math.round(performance.now() - t0);
     if (r.broken) {
       process.stdout.write(
-        `AUDIT CHAIN BROKEN at seq ${r.broken.seq} (id ${r.broken.id}): ${r.broken.reason}. ${r.checked} rows before it are intact.\n`,
+        `AUDIT CHAIN BROKEN at seq ${r.broken.seq} (id ${r.broken.id}, lane ${r.broken.lane} position ${r.broken.lanePos}): ${r.broken.reason}. ${r.checked} rows before it are intact.\n`,
       );
       process.exitCode = 1;
     } else {

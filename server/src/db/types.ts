@@ -127,6 +127,9 @@ export interface AuditEventTable {
   user_agent: string | null;
   request_id: string | null;
   details: Json;
+  /** Chain lane and position in it (migration 0004), set by the trigger. */
+  lane: ColumnType<number, never, never>;
+  lane_pos: ColumnType<number, never, never>;
   prev_hash: ColumnType<string, never, never>;
   hash: ColumnType<string, never, never>;
 }

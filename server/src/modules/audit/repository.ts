@@ -84,32 +84,54 @@ export async function listAudit(db: Kysely<Database>, scope: Scope, f: AuditFilt
 export interface ChainBreak {
   seq: number;
   id: string;
+  /** The lane of the chain (migration 0004) and the row's position in it. */
+  lane: number;
+  lanePos: number;
   reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap';
 }
 
 /**
- * Walks the chain in seq order, in pages, recomputing each row's hash in SQL with the same
- * canonical text the trigger used. Returns the first broken row, or undefined.
+ * Walks every lane of the chain in order (lane, lane_pos), in pages, recomputing each row's hash
+ * in SQL with the same canonical text the trigger used. A lane's positions run 1, 2, 3… without
+ * gaps, each row's prev_hash is the hash of the row before it in the lane, and the first row's
+ * is 64 zeros. Returns the first broken row, or undefined.
  */
 export async function findFirstBreak(db: Kysely<Database>, pageSize = 5000): Promise<{ checked: number; broken?: ChainBreak }> {
-  let lastSeq = 0;
-  let lastHash = '0'.repeat(64);
+  const GENESIS = '0'.repeat(64);
+  let lane = -1;
+  let lastPos = 0;
+  let lastHash = GENESIS;
   let checked = 0;
   for (;;) {
-    const rows = await sql<{ id: string; seq: number; prev_hash: string; hash: string; recomputed: string }>`
-      select e.id, e.seq, e.prev_hash, e.hash,
+    const rows = await sql<{
+      id: string;
+      seq: number;
+      lane: number;
+      lane_pos: number;
+      prev_hash: string;
+      hash: string;
+      recomputed: string;
+    }>`
+      select e.id, e.seq, e.lane, e.lane_pos, e.prev_hash, e.hash,
              encode(sha256(convert_to(e.prev_hash || '|' || audit_canonical(e), 'UTF8')), 'hex') as recomputed
         from audit_event e
-       where e.seq > ${lastSeq}
-       order by e.seq
+       where (e.lane, e.lane_pos) > (${lane}::smallint, ${lastPos}::bigint)
+       order by e.lane, e.lane_pos
        limit ${pageSize}`.execute(db);
     if (rows.rows.length === 0) return { checked };
     for (const r of rows.rows) {
       const seq = Number(r.seq);
-      if (seq !== lastSeq + 1) return { checked, broken: { seq, id: r.id, reason: 'gap' } };
-      if (r.prev_hash !== lastHash) return { checked, broken: { seq, id: r.id, reason: 'prev_hash_mismatch' } };
-      if (r.recomputed !== r.hash) return { checked, broken: { seq, id: r.id, reason: 'hash_mismatch' } };
-      lastSeq = seq;
+      const pos = Number(r.lane_pos);
+      if (r.lane !== lane) {
+        lane = r.lane;
+        lastPos = 0;
+        lastHash = GENESIS;
+      }
+      const at = { seq, id: r.id, lane, lanePos: pos };
+      if (pos !== lastPos + 1) return { checked, broken: { ...at, reason: 'gap' } };
+      if (r.prev_hash !== lastHash) return { checked, broken: { ...at, reason: 'prev_hash_mismatch' } };
+      if (r.recomputed !== r.hash) return { checked, broken: { ...at, reason: 'hash_mismatch' } };
+      lastPos = pos;
       lastHash = r.hash;
       checked++;
     }
