@@ -15,6 +15,8 @@ import { investigationFeature } from './features/investigation/routes.tsx';
 import { clocksFeature } from './features/clocks/routes.tsx';
 import { peopleFeature } from './features/people/routes.tsx';
 import { searchFeature } from './features/search/routes.tsx';
+import { firsFeature } from './features/firs/routes.tsx';
+import { gdFeature } from './features/gd/routes.tsx';
 
 /**
  * Every feature of the web app. A new feature adds one line here; its routes, navigation,
@@ -38,4 +40,6 @@ export const features: Feature[] = [
   clocksFeature,
   peopleFeature,
   searchFeature,
+  firsFeature,
+  gdFeature,
 ];

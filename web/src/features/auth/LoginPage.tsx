@@ -123,6 +123,9 @@ export default function LoginPage() {
           <Link to="/password/forgot">{t('auth.login.forgot')}</Link>
         </div>
       </form>
+      <p className="card" data-testid="citizen-signup">
+        <Link to="/citizen/signup">{t('auth.login.citizen_signup')}</Link> — {t('auth.login.citizen')}
+      </p>
     </Page>
   );
 }
