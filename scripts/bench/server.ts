@@ -15,6 +15,8 @@ import { prepareDatabase } from '../../server/src/startup.js';
 import { buildApp } from '../../server/src/app.js';
 import { personSearchSql } from '../../server/src/modules/people/name-search.js';
 import { queryFields } from '../../server/src/modules/search/names/fields.js';
+import { trendQuery } from '../../server/src/modules/dashboard/repository.js';
+import { trendsFrom } from '../../server/src/modules/dashboard/service.js';
 
 const kind = process.argv[2];
 
@@ -58,11 +60,15 @@ async function main(): Promise<void> {
       else if (what === 'search') {
         const q = personSearchSql({ q: queryFields(p), filter: { stateCode: process.env.BENCH_STATE! }, limit: 10 });
         await db.withConnection((c) => c.query(q.text, q.values));
-      } else if (what === 'dashboard')
-        await sql`select date_trunc('month', f.registered_at) as m, x.act, x.section, s.stage, count(*)::int as n
-                  from fir f join fir_status s on s.fir_id = f.id join fir_section x on x.fir_id = f.id and x.position = 1
-                  where f.district_id = ${p} and f.registered_at >= ${new Date(Date.parse(process.env.BENCH_UNTIL!) - 365 * 86_400_000)}
-                  group by 1, 2, 3, 4`.execute(db.kysely);
+      } else if (what === 'dashboard') {
+        // The trend route's own query (GET /api/v1/dashboard/trends as the district's SP), raw.
+        const scope = { level: 'district' as const, stateCode: process.env.BENCH_STATE!, districtId: p };
+        const now = new Date(); // the app runs on the real clock too
+        await db.withConnection((c) => {
+          const q = trendQuery(scope, { from: trendsFrom(now, 12), to: now }).compile(db.kysely);
+          return c.query(q.sql, q.parameters as unknown[]);
+        });
+      }
     };
     await Promise.all(
       Array.from({ length: Number(inflight) }, async () => {
