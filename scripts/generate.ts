@@ -47,15 +47,19 @@ export async function runGenerate(
     await prepareDatabase(db);
     const cat = getCatalogue();
     const opts = { ...o, onProgress: o.quiet ? undefined : progressBar() };
+    let r: GenerateResult;
     if (target.databaseUrl) {
       const sink = await postgresSink(target.databaseUrl);
       try {
-        return await generate(sink, cat, opts);
+        r = await generate(sink, cat, opts);
       } finally {
         await sink.close();
       }
-    }
-    return await db.withConnection((c) => generate(pgliteSink(c), cat, opts));
+    } else r = await db.withConnection((c) => generate(pgliteSink(c), cat, opts));
+    // Fresh planner statistics: without them the planner guesses a few rows per table and
+    // picks bitmap-and plans that read every FIR of a station for a 200-row page.
+    await db.withConnection((c) => c.query('analyze'));
+    return r;
   } finally {
     await db.close();
   }

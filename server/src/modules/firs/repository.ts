@@ -480,7 +480,7 @@ function listBase(db: Kysely<Database>, scope: Scope, f: FirFilter) {
   return q;
 }
 
-export async function listFirs(db: Kysely<Database>, scope: Scope, f: FirFilter) {
+export async function listFirs(db: Kysely<Database>, scope: Scope, f: FirFilter, countCap = LIST_COUNT_CAP) {
   const [rows, total] = await Promise.all([
     listBase(db, scope, f)
       .innerJoin('station as st', 'st.id', 'f.station_id')
@@ -513,12 +513,23 @@ export async function listFirs(db: Kysely<Database>, scope: Scope, f: FirFilter)
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    listBase(db, scope, f)
+    // Counted up to a cap: an exact count reads every FIR of a busy station on every page.
+    db
+      .selectFrom(
+        listBase(db, scope, f)
+          .select(sql<number>`1`.as('one'))
+          .limit(countCap + 1)
+          .as('c'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(total.n) };
+  const n = Number(total.n);
+  return { rows, total: Math.min(n, countCap), totalCapped: n > countCap };
 }
+
+/** A list's total is counted exactly up to this many; beyond it the answer says "more than". */
+export const LIST_COUNT_CAP = 1000;
 
 /** Locks an FIR's status row for a change inside the caller's transaction. */
 export async function lockStatus(db: Kysely<Database>, firId: string) {

@@ -55,7 +55,7 @@ export async function firRoutes(app: App, deps: Deps) {
     },
     async (req) => {
       const q = req.query;
-      const { rows, total } = await svc.listFirs(db, authOf(req).scope, {
+      const { rows, total, totalCapped } = await svc.listFirs(db, authOf(req).scope, {
         stationId: q.stationId,
         year: q.year,
         from: q.from ? new Date(q.from) : undefined,
@@ -69,7 +69,8 @@ export async function firRoutes(app: App, deps: Deps) {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      return { items: rows.map(firListItem), total, page: q.page, pageSize: q.pageSize };
+      // `totalCapped`: there are more than `total` (the count stops at LIST_COUNT_CAP).
+      return { items: rows.map(firListItem), total, totalCapped, page: q.page, pageSize: q.pageSize };
     },
   );
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../test/harness.js';
+import { listFirs } from './repository.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -13,6 +14,8 @@ describe('demo FIRs and GD', () => {
     const ps1 = await t.login('duty.ps1');
     const list = (await ps1.get('/api/v1/firs?pageSize=200')).json();
     expect(list.total).toBeGreaterThanOrEqual(7);
+    expect(list.totalCapped).toBe(false);
+    expect(list.total).toBe(list.items.length);
     // Other modules' seeders add FIRs too (complaints registered as FIRs), so count at least ours.
     expect(list.items.filter((i: { sensitive: boolean; sections: string[] }) => i.sensitive && i.sections.includes('BNS 74'))).toHaveLength(
       1,
@@ -42,5 +45,26 @@ describe('demo FIRs and GD', () => {
       await t.login('duty.ps1')
     ).post('/api/v1/firs', content.example ?? content.schema.examples[0], { 'idempotency-key': randomUUID() });
     expect(r.statusCode, r.body).toBe(201);
+  });
+});
+
+describe('the FIR list total', () => {
+  it('is exact up to the cap and says "more than" beyond it, without counting every FIR', async () => {
+    const scope = {
+      level: 'station' as const,
+      stateCode: 'XA',
+      districtId: t.ids.districts.D1,
+      subdivisionId: t.ids.subdivisions.SD1,
+      stationId: t.ids.stations.PS01,
+    };
+    const exact = await listFirs(t.db.kysely, scope, { limit: 2, offset: 0 });
+    expect(exact.totalCapped).toBe(false);
+    expect(exact.total).toBeGreaterThan(3);
+    expect(exact.rows).toHaveLength(2);
+    const capped = await listFirs(t.db.kysely, scope, { limit: 2, offset: 0 }, 3);
+    expect(capped).toMatchObject({ total: 3, totalCapped: true });
+    expect(capped.rows.map((r) => r.id)).toEqual(exact.rows.map((r) => r.id));
+    const atCap = await listFirs(t.db.kysely, scope, { limit: 2, offset: 0 }, exact.total);
+    expect(atCap).toMatchObject({ total: exact.total, totalCapped: false });
   });
 });
