@@ -1,0 +1,278 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, overflowsSideways, startE2E, type E2E } from './harness.ts';
+
+/** Waits for a condition generously: the machine may be busy building and serving the app. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+/** "Yesterday at hh:mm" in IST, as a datetime-local input wants it. */
+function yesterdayAt(hhmm: string): string {
+  const d = new Date(Date.now() + 5.5 * 3600_000 - 86_400_000);
+  return `${d.toISOString().slice(0, 10)}T${hhmm}`;
+}
+
+/** Field ids are the request paths ("fir-complainant.phone"): dots are not classes here. */
+const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+const draftKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cctns.firDraft.')));
+const firTotal = async (page: Page) => ((await (await page.request.get('/api/v1/firs?pageSize=1')).json()) as { total: number }).total;
+
+const INFO = 'Ravi Kumar Sharma came to the station and reported the theft of his motorcycle from outside his house.';
+const NARRATIVE =
+  'The complainant states that he parked his motorcycle outside his house at about 21:30 yesterday and found it missing at 23:00. He suspects that unknown persons stole it.';
+
+describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and reads the day’s GD', () => {
+  let e2e: E2E;
+  let page: Page;
+  let firNumber = '';
+  let firUrl = '';
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    ({ page } = await e2e.newPage({ width: 360, height: 780 }));
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('the login page offers citizens the sign-up', async () => {
+    const { page: p } = await e2e.newPage({ width: 360, height: 780 });
+    await p.goto('/login');
+    const link = p.getByRole('link', { name: 'Citizen? Sign up' });
+    await poll(() => link.isVisible()).toBe(true);
+    await link.click();
+    await p.waitForURL((u) => u.pathname === '/citizen/signup');
+  });
+
+  it('duty.ps1 writes an information entry in the General Diary', async () => {
+    await logIn(e2e, page, 'duty.ps1');
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.goto('/gd');
+    await poll(() => page.locator('h1').textContent()).toBe('General Diary');
+    await page.getByLabel('Kind of entry').selectOption('information');
+    await page.getByLabel('Entry', { exact: true }).fill(INFO);
+    await page.getByRole('button', { name: 'Add the entry' }).click();
+    await poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: /Entry \d+ has been written/ })
+        .isVisible(),
+    ).toBe(true);
+    const row = page.getByRole('row').filter({ hasText: INFO });
+    await poll(() => row.isVisible()).toBe(true);
+    expect(await row.textContent()).toContain('Information received');
+    expect(await overflowsSideways(page)).toBe(false);
+  });
+
+  it('fills the IIF-1 form with the keyboard, picks a section by words, and finds the draft again after a reload', async () => {
+    await page.goto('/firs/new');
+    await poll(() => page.locator('h1').textContent()).toBe('Register an FIR (IIF-1)');
+    expect(await draftKeys(page)).toEqual([]);
+
+    await byId(page, 'fir-occurrence.from').fill(yesterdayAt('21:30'));
+    await poll(() => page.getByTestId('occurrence-day').textContent()).toMatch(/Day of the occurrence: \w+day/);
+    // The section picker comes right after the occurrence times (Tab moves through a date-time
+    // input's own parts, so the order is checked backwards from the picker).
+    await byId(page, 'fir-sections').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedId(page)).toBe('fir-occurrence.to');
+    await byId(page, 'fir-sections').focus();
+    // The law follows the offence date.
+    expect(await page.getByText(/the Bharatiya Nyaya Sanhita \(BNS\) and special Acts apply/).isVisible()).toBe(true);
+    await page.keyboard.type('theft');
+    const offers = page.getByRole('listbox', { name: 'Sections found' }).getByRole('option');
+    await poll(async () => (await offers.allTextContents()).some((l) => l.startsWith('BNS 303(2)'))).toBe(true);
+    expect(await byId(page, 'fir-sections').getAttribute('aria-expanded')).toBe('true');
+    // Down to the theft section with the arrows, and Enter adds it (without submitting the form).
+    const target = (await offers.allTextContents()).findIndex((l) => l.startsWith('BNS 303(2)'));
+    for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+    await poll(() => offers.nth(target).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    const chosen = page.getByTestId('chosen-sections');
+    await poll(async () => (await chosen.textContent()) ?? '').toContain('BNS 303(2)');
+    expect(
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /correct/ })
+        .count(),
+    ).toBe(0);
+    expect(page.url()).toMatch(/\/firs\/new$/);
+    expect(await focusedId(page)).toBe('fir-sections');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('fir-informationType');
+
+    await byId(page, 'fir-informationType').selectOption('written');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('fir-informationReceivedAt');
+    // Cite the GD entry written above.
+    const option = byId(page, 'fir-gdEntryId').locator('option', { hasText: 'Ravi Kumar Sharma came' });
+    await poll(() => option.count()).toBe(1);
+    await byId(page, 'fir-gdEntryId').selectOption((await option.getAttribute('value'))!);
+
+    await byId(page, 'fir-occurrence.place').fill('Outside house no. 14, Sarafa Bazaar, near Hanuman Mandir');
+    await byId(page, 'fir-occurrence.distanceKm').fill('1.5');
+    await byId(page, 'fir-occurrence.direction').selectOption('NE');
+    await poll(() => byId(page, 'fir-occurrence.beatCode').locator('option').count()).toBeGreaterThan(1);
+    await byId(page, 'fir-occurrence.beatCode').selectOption('B1');
+    await byId(page, 'fir-complainant.name').fill('Ravi Kumar Sharma');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('fir-complainant.relativeName');
+    await page.keyboard.type('Shyam Lal Sharma');
+    await byId(page, 'fir-complainant.relation').selectOption('father');
+    await byId(page, 'fir-complainant.yearOfBirth').fill('1986');
+    await byId(page, 'fir-complainant.sex').selectOption('male');
+    await byId(page, 'fir-complainant.phone').fill('12345');
+    await byId(page, 'fir-complainant.address').fill('14, Sarafa Bazaar, Vindhyanagar');
+
+    expect(await draftKeys(page)).toHaveLength(1);
+    // A reload in the middle (a crash, a power cut): the draft comes back.
+    await page.reload();
+    await poll(() => page.getByRole('status').filter({ hasText: 'Your unfinished FIR' }).isVisible()).toBe(true);
+    expect(await byId(page, 'fir-occurrence.place').inputValue()).toBe('Outside house no. 14, Sarafa Bazaar, near Hanuman Mandir');
+    expect(await byId(page, 'fir-complainant.name').inputValue()).toBe('Ravi Kumar Sharma');
+    expect(await byId(page, 'fir-complainant.relativeName').inputValue()).toBe('Shyam Lal Sharma');
+    expect(await page.getByTestId('chosen-sections').textContent()).toContain('BNS 303(2)');
+    await poll(() => byId(page, 'fir-gdEntryId').inputValue()).not.toBe('');
+
+    await page.getByRole('button', { name: 'Add an accused' }).click();
+    await byId(page, 'fir-accused.0.description').fill('Unknown person(s)');
+    await page.getByRole('button', { name: 'Add a property' }).click();
+    await byId(page, 'fir-propertyItems.0.description').fill('Hero Splendor motorcycle, black, MP04 AB 1234');
+    await byId(page, 'fir-propertyItems.0.category').fill('vehicle');
+    await byId(page, 'fir-propertyItems.0.value').fill('45000');
+    await poll(() => page.getByTestId('property-total').textContent()).toContain('₹45,000');
+    await byId(page, 'fir-delayReason').fill('The complainant searched the neighbourhood before reporting.');
+    await byId(page, 'fir-narrative').fill(NARRATIVE);
+    expect(await overflowsSideways(page)).toBe(false);
+  });
+
+  it('shows the server’s 400 and 422 next to the fields they name, in the chosen language', async () => {
+    const before = await firTotal(page);
+    // 400: the schema refuses the mobile number.
+    await page.getByRole('button', { name: 'Register the FIR' }).click();
+    const phoneError = byId(page, 'fir-complainant.phone-error');
+    await poll(() => phoneError.isVisible()).toBe(true);
+    expect(await phoneError.textContent()).toContain('10-digit mobile number');
+    expect(await byId(page, 'fir-complainant.phone').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('alert').filter({ hasText: 'Mobile number' }).isVisible()).toBe(true);
+    await byId(page, 'fir-complainant.phone').fill('9826012345');
+
+    // 422: the rules refuse an occurrence that ends before it began.
+    await byId(page, 'fir-occurrence.to').fill(yesterdayAt('20:00'));
+    await page.getByRole('button', { name: 'Register the FIR' }).click();
+    const toError = byId(page, 'fir-occurrence.to-error');
+    await poll(() => toError.isVisible()).toBe(true);
+    expect(await toError.textContent()).toContain('is before occurrence.from');
+    expect(await phoneError.count()).toBe(0);
+    // In Hindi the same answer speaks Hindi, by the same field.
+    await page.getByRole('button', { name: 'हिन्दी' }).click();
+    await poll(() => toError.textContent()).toBe('कृपया इस प्रविष्टि को ठीक करें।');
+    expect(await page.getByRole('alert').textContent()).toContain('समय जांचें');
+    await page.getByRole('button', { name: 'English' }).click();
+    await byId(page, 'fir-occurrence.to').fill(yesterdayAt('23:00'));
+    expect(await firTotal(page)).toBe(before);
+  });
+
+  it('registers one FIR on a double click, clears the draft and shows the FIR with its number', async () => {
+    const before = await firTotal(page);
+    const keys: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/firs') keys.push(r.headers()['idempotency-key'] ?? '');
+    });
+    // A double click faster than the page can disable the button: both clicks reach the form
+    // and both requests go out, with the draft's one Idempotency-Key.
+    await page.getByRole('button', { name: 'Register the FIR' }).evaluate((b: HTMLButtonElement) => {
+      b.click();
+      b.click();
+    });
+    await page.waitForURL((u) => /^\/firs\/[0-9a-f-]{36}$/.test(u.pathname));
+    firUrl = new URL(page.url()).pathname;
+    await poll(() => page.locator('h1').textContent()).toMatch(/^FIR No\. \d{4}\/\d{4}, PS Kotwali$/);
+    firNumber = /\d{4}\/\d{4}/.exec((await page.locator('h1').textContent()) ?? '')![0];
+    expect(firNumber.split('/')[1]).toBe(String(new Date(Date.now() + 5.5 * 3600_000).getUTCFullYear()));
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: `FIR No. ${firNumber} has been registered.` })
+        .isVisible(),
+    ).toBe(true);
+    await poll(() => keys.length).toBe(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(await firTotal(page)).toBe(before + 1);
+    expect(await draftKeys(page)).toEqual([]);
+
+    // Every IIF-1 item as registered.
+    expect(await page.getByTestId('fir-stage').textContent()).toBe('Registered');
+    expect(await page.getByTestId('fir-sections').textContent()).toContain('BNS 303(2) (Theft)');
+    expect(await page.getByTestId('fir-narrative').textContent()).toBe(NARRATIVE);
+    const body = (await page.locator('main').textContent()) ?? '';
+    for (const v of ['Ravi Kumar Sharma', 'Shyam Lal Sharma', '9826012345', 'North-east', '₹45,000', 'Unknown person(s)', 'Written'])
+      expect(body).toContain(v);
+    expect(await overflowsSideways(page)).toBe(false);
+
+    // A fresh form after success: no draft comes back.
+    await page.goto('/firs/new');
+    await poll(() => page.locator('h1').textContent()).toBe('Register an FIR (IIF-1)');
+    expect(await byId(page, 'fir-complainant.name').inputValue()).toBe('');
+    expect(await page.getByText('Your unfinished FIR').count()).toBe(0);
+  });
+
+  it('adds an addendum with its reason and downloads the FIR copy', async () => {
+    await page.goto(firUrl);
+    await poll(() => page.locator('h1').textContent()).toBe(`FIR No. ${firNumber}, PS Kotwali`);
+    expect(await page.getByText('No addendum: the FIR stands as registered.').isVisible()).toBe(true);
+    await page.getByLabel('Reason', { exact: true }).fill('Registration number of the motorcycle was mistyped');
+    await page
+      .getByLabel('Text of the addendum')
+      .fill('The registration number of the stolen motorcycle is MP04 AB 1243, not MP04 AB 1234.');
+    await page.getByRole('button', { name: 'Add the addendum' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: 'The addendum has been added.' }).isVisible()).toBe(true);
+    const addenda = page.getByTestId('fir-addenda');
+    await poll(async () => (await addenda.textContent()) ?? '').toContain('MP04 AB 1243, not MP04 AB 1234');
+    expect(await addenda.textContent()).toContain('Registration number of the motorcycle was mistyped');
+    // The original narrative is untouched.
+    expect(await page.getByTestId('fir-narrative').textContent()).toBe(NARRATIVE);
+
+    for (const lang of ['en', 'hi'] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: lang === 'en' ? 'FIR copy (English)' : 'FIR copy (Hindi)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`FIR-PS01-${firNumber.replace('/', '-')}-${lang}.pdf`);
+      expect(
+        readFileSync((await download.path())!)
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+    }
+  });
+
+  it('lists the FIR and shows the day’s GD with the information entry and the automatic FIR entry', async () => {
+    await page.goto(`/firs?q=${encodeURIComponent(firNumber)}`);
+    const row = page.getByTestId('fir-list').getByRole('row').filter({ hasText: firNumber });
+    await poll(() => row.isVisible()).toBe(true);
+    expect(await row.textContent()).toContain('BNS 303(2)');
+    expect(await overflowsSideways(page)).toBe(false);
+
+    await page.goto(firUrl);
+    await page.getByRole('link', { name: /^GD entry \d+ of/ }).click();
+    await page.waitForURL((u) => u.pathname === '/gd');
+    const info = page.getByRole('row').filter({ hasText: INFO });
+    const auto = page.getByRole('row').filter({ hasText: `FIR No. ${firNumber} registered` });
+    await poll(() => info.isVisible()).toBe(true);
+    await poll(() => auto.isVisible()).toBe(true);
+    expect(await auto.textContent()).toContain('FIR registered');
+    expect(await overflowsSideways(page)).toBe(false);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Print the day (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^GD-PS01-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    await auto.getByRole('link', { name: 'Open the FIR' }).click();
+    await page.waitForURL((u) => u.pathname === firUrl);
+  });
+});
