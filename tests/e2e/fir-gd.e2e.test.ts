@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, overflowsSideways, startE2E, type E2E } from './harness.ts';
+import { logIn, overflowsSideways, PASSWORD, startE2E, type E2E } from './harness.ts';
 
 /** Waits for a condition generously: the machine may be busy building and serving the app. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -274,5 +274,61 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
     ).toBe('%PDF-');
     await auto.getByRole('link', { name: 'Open the FIR' }).click();
     await page.waitForURL((u) => u.pathname === firUrl);
+  });
+
+  it('a zero FIR goes on transfer from PS02 and PS01 acknowledges it under its own number', async () => {
+    // duty.ps2 registers a zero FIR for PS01 through the API (the form is tested above).
+    const login = await fetch(`${e2e.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'duty.ps2', password: PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const reg = await fetch(`${e2e.url}/api/v1/firs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, 'idempotency-key': `e2e-zero-${Date.now()}` },
+      body: JSON.stringify({
+        informationType: 'oral',
+        sections: [{ act: 'BNS', section: '303(2)' }],
+        occurrence: { from: new Date(Date.now() - 86_400_000).toISOString(), place: 'Sarafa Bazaar, within PS Kotwali limits' },
+        complainant: { name: 'Meena Devi' },
+        accused: [{ known: false, description: 'Two unknown youths on a motorcycle' }],
+        narrative: 'The complainant states that her handbag was snatched in Sarafa Bazaar and she came to the nearest station.',
+        zeroFir: true,
+        jurisdictionStationCode: 'PS01',
+      }),
+    });
+    expect(reg.status).toBe(201);
+    const zero = (await reg.json()) as { id: string; firNumber: string };
+
+    const { page: ps2 } = await e2e.newPage({ width: 360, height: 780 });
+    await logIn(e2e, ps2, 'duty.ps2');
+    await ps2.waitForURL((u) => u.pathname === '/');
+    await ps2.goto(`/firs/${zero.id}`);
+    await poll(() => ps2.locator('h1').textContent()).toBe(`FIR No. ${zero.firNumber}, PS Civil Lines`);
+    expect(await ps2.getByLabel('Station', { exact: true }).inputValue()).toBe('PS01');
+    await ps2.getByLabel('Reason for the transfer').fill('The place of occurrence lies within PS Kotwali.');
+    await ps2.getByRole('button', { name: 'Send on transfer' }).click();
+    await poll(() => ps2.getByTestId('transfer-pending').isVisible()).toBe(true);
+    expect(await ps2.getByText(/Sent on transfer to Kotwali \(PS01\)/).isVisible()).toBe(true);
+    expect(await overflowsSideways(ps2)).toBe(false);
+
+    // PS01 finds it among the transfers to acknowledge.
+    await page.goto('/firs?transfer=pending_in');
+    const row = page.getByTestId('fir-list').getByRole('row').filter({ hasText: zero.firNumber });
+    await poll(() => row.isVisible()).toBe(true);
+    await row.getByRole('link', { name: zero.firNumber }).click();
+    await poll(() => page.getByRole('button', { name: 'Acknowledge and re-register' }).isVisible()).toBe(true);
+    await page.getByLabel('Remarks (optional)').fill('Received with the original documents.');
+    await page.getByRole('button', { name: 'Acknowledge and re-register' }).click();
+    await poll(() => page.locator('h1').textContent()).toMatch(/^FIR No\. \d{4}\/\d{4}, PS Kotwali$/);
+    expect(await page.getByText(`re-registration of FIR No. ${zero.firNumber} of PS02`).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Open the original FIR' }).click();
+    await poll(() => page.getByText(/Acknowledged by Kotwali \(PS01\)/).isVisible()).toBe(true);
   });
 });
