@@ -2,7 +2,7 @@ import { useT } from '../../i18n/index.tsx';
 import { Link, navigate, queryString, useLocation } from '../../router.tsx';
 import { ErrorAlert, Loading, Page, SelectField, TextField } from '../../components/ui.tsx';
 import { useFetch } from '../../components/hooks.ts';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useSession } from '../../session.tsx';
 import { can } from '../../policy.ts';
 import { CASE_STAGES } from '../../../../server/src/modules/investigation/workflow.ts';
@@ -31,6 +31,9 @@ export default function FirsPage() {
   const go = (over: Record<string, string | number>) => navigate(href(over));
   const list = useFetch<FirList>(`/firs${queryString({ ...f, page, pageSize: PAGE_SIZE })}`);
   const thisYear = new Date(Date.now() + 5.5 * 3600_000).getUTCFullYear();
+  const more =
+    !!list.data &&
+    (page * list.data.pageSize < list.data.total || (!!list.data.totalCapped && list.data.items.length === list.data.pageSize));
 
   return (
     <Page
@@ -107,7 +110,7 @@ export default function FirsPage() {
       ) : (
         <>
           <p className="muted" role="status">
-            {t('firs.list.count', { n: list.data.total })}
+            {t(list.data.totalCapped ? 'firs.list.count_capped' : 'firs.list.count', { n: formatNumber(list.data.total, lang) })}
           </p>
           <div className="table-wrap">
             <table className="table table-stack" data-testid="fir-list">
@@ -150,11 +153,15 @@ export default function FirsPage() {
               </tbody>
             </table>
           </div>
-          {list.data.total > list.data.pageSize && (
+          {(page > 1 || more) && (
             <nav className="button-row" aria-label={t('firs.list.pages')}>
               {page > 1 && <Link to={href({ page: page - 1 })}>{t('firs.list.prev')}</Link>}
-              <span className="muted">{t('firs.list.page', { page, pages: Math.ceil(list.data.total / list.data.pageSize) })}</span>
-              {page * list.data.pageSize < list.data.total && <Link to={href({ page: page + 1 })}>{t('firs.list.next')}</Link>}
+              <span className="muted">
+                {list.data.totalCapped
+                  ? t('firs.list.page_only', { page })
+                  : t('firs.list.page', { page, pages: Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) })}
+              </span>
+              {more && <Link to={href({ page: page + 1 })}>{t('firs.list.next')}</Link>}
             </nav>
           )}
         </>

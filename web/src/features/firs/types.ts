@@ -147,6 +147,8 @@ export interface FirListItem {
 export interface FirList {
   items: FirListItem[];
   total: number;
+  /** More FIRs match than `total`: the server stops counting at a cap. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }
