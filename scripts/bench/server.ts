@@ -86,6 +86,8 @@ async function main(): Promise<void> {
     const r = await db.withConnection((c) => c.query(`explain (analyze, buffers) ${q.text}`, q.values));
     return { plan: r.rows.map((x: any) => x['QUERY PLAN']).join('\n'), sql: q.text };
   });
+  // Exit cleanly on SIGTERM so that `node --cpu-prof` writes its profile.
+  process.once('SIGTERM', () => void app.close().then(() => db.close()).finally(() => process.exit(0)));
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`listening ${(app.server.address() as any).port}`);
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { namePreparedStatements } from './prepared.js';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
@@ -82,6 +83,7 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   // An idle client dropped by the server (restart, admin termination) must not crash the
   // process; the pool discards it and the next query opens a fresh connection.
   pool.on('error', () => {});
+  pool.on('connect', namePreparedStatements);
   // Fail fast with a clear message when the server is not reachable.
   const c = await pool.connect();
   c.release();

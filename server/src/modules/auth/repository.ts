@@ -1,4 +1,5 @@
 import { sql, type ColumnType, type Kysely, type Updateable } from 'kysely';
+import { executePrepared } from '../../db/prepared.js';
 import type { Database } from '../../db/types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -124,7 +125,7 @@ export async function insertSession(
 
 /** The live session and its user, or undefined. One indexed lookup per request. */
 export async function findSessionWithUser(db: Kysely<Database>, sessionId: string) {
-  return db
+  const q = db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
     .leftJoin('auth_state', 'auth_state.user_id', 'session.user_id')
@@ -139,8 +140,8 @@ export async function findSessionWithUser(db: Kysely<Database>, sessionId: strin
       'session.expires_at',
     ])
     .where('session.id', '=', sessionId)
-    .where('session.ended_at', 'is', null)
-    .executeTakeFirst();
+    .where('session.ended_at', 'is', null);
+  return (await executePrepared(db, q))[0];
 }
 
 export async function touchSession(db: Kysely<Database>, sessionId: string, at: Date) {

@@ -1,4 +1,5 @@
 import { sql, type ColumnType, type Expression, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import { executePrepared } from '../../db/prepared.js';
 import type { Database } from '../../db/types.js';
 import { inScope, type Scope } from '../../policy/index.js';
 
@@ -388,7 +389,7 @@ function firQuery(db: Kysely<Database>) {
 
 /** One FIR with its sections and addenda, in one query; undefined when missing or outside the scope. */
 export async function findFir(db: Kysely<Database>, scope: Scope, id: string): Promise<FirRecord | undefined> {
-  return (await firQuery(db).where('f.id', '=', id).where(firVisible(scope)).executeTakeFirst()) as FirRecord | undefined;
+  return (await executePrepared(db, firQuery(db).where('f.id', '=', id).where(firVisible(scope))))[0] as FirRecord | undefined;
 }
 
 /** Unscoped: for public verification (the caller shows only the station, number and date). */
