@@ -51,8 +51,8 @@ export function addCaseStatusFacts(p: CaseStatusFactsProvider): void {
 /** The facts every provider knows about an FIR, merged in registration order: a later defined value replaces an earlier one. */
 export async function caseStatusFacts(db: Kysely<Database>, fir: FirForFacts): Promise<CaseStatusFacts> {
   const out: CaseStatusFacts = {};
-  for (const p of providers) {
-    const f = await p(db, fir);
+  // Independent lookups: asked at once, merged in registration order.
+  for (const f of await Promise.all(providers.map((p) => p(db, fir)))) {
     for (const [k, v] of Object.entries(f) as [keyof CaseStatusFacts, unknown][]) {
       if (v !== undefined) (out as Record<string, unknown>)[k] = v;
     }

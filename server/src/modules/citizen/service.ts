@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
+import { executePrepared } from '../../db/prepared.js';
 import type { Deps } from '../../http/types.js';
 import { istDate } from '../../lib/clock.js';
 import { AppError, notFound, unprocessable } from '../../lib/errors.js';
 import type { ActorContext } from '../audit/service.js';
 import { recordAudit } from '../audit/service.js';
 import { verifyCaptcha } from '../auth/captcha.js';
-import { listFirs, publicFirList, type FirRecord } from '../firs/service.js';
+import { publicFirList, type FirRecord } from '../firs/service.js';
 import { findStationByCode, listDistricts, listStations } from '../org/repository.js';
 import { firIdsOfCitizen } from '../complaints/repository.js';
 import { caseStatusFacts } from './case-facts.js';
@@ -61,7 +62,7 @@ async function stationOf(db: Kysely<Database>, stateCode: string, code: string, 
   return st;
 }
 
-/** An FIR of a station by year and serial, through the firs module's list (state-wide read, for the public lookup only). */
+/** An FIR of a station by year and serial (its unique key), read state-wide, for the public lookup only. */
 async function firByNumber(
   db: Kysely<Database>,
   stateCode: string,
@@ -69,11 +70,17 @@ async function firByNumber(
   year: number,
   serial: number,
 ): Promise<FirRecord | undefined> {
-  const firNumber = `${String(serial).padStart(4, '0')}/${year}`;
-  const scope = { level: 'state' as const, stateCode };
-  const { rows } = await listFirs(db, scope, { stationId, year, q: firNumber, limit: 5, offset: 0 });
-  const hit = rows.find((r) => r.fir_number === firNumber);
-  return hit ? findFir(db, scope, hit.id) : undefined;
+  const [hit] = await executePrepared(
+    db,
+    db
+      .selectFrom('fir')
+      .select('id')
+      .where('state_code', '=', stateCode)
+      .where('station_id', '=', stationId)
+      .where('year', '=', year)
+      .where('serial', '=', serial),
+  );
+  return hit ? findFir(db, { level: 'state', stateCode }, hit.id) : undefined;
 }
 
 /**
