@@ -1,8 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { namePreparedStatements } from './prepared.js';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGlitePool } from './pglite-pool.js';
@@ -38,6 +35,12 @@ pg.types.setTypeParser(DATE, (v: string) => v);
 /** `loadDataDir`: start from a dumped data directory (a tarball from `dumpDataDir`), e.g. a test template. */
 export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Db & { dump?: () => Promise<Blob> }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Loaded on first use: a server on PostgreSQL never pays PGlite's ~80 MB of module and WASM.
+  const [{ PGlite }, { pg_trgm }, { fuzzystrmatch }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/fuzzystrmatch'),
+  ]);
   // Options go in one object: `new PGlite(undefined, opts)` silently drops the extensions.
   const pglite = new PGlite({
     ...(dataDir ? { dataDir } : {}),

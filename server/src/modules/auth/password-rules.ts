@@ -1,5 +1,5 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 
 /**
  * The password rules, as pure functions with no server imports, so that the web app can import
@@ -94,11 +94,14 @@ const reason = (code: PasswordReasonCode, field: string): PasswordReason => {
   return { code, field, message: r.en, messageHi: r.hi };
 };
 
+// zxcvbn's dictionaries (~12 MB) are loaded on the first password check, not at start-up.
+const require = createRequire(import.meta.url);
+const common = () => require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
 let factory: ZxcvbnFactory | undefined;
-const zxcvbn = () => (factory ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }));
+const zxcvbn = () => (factory ??= new ZxcvbnFactory({ dictionary: common().dictionary, graphs: common().adjacencyGraphs }));
 
 /** The common-password list that ships with zxcvbn (49,000 entries, lower-case). */
-export const zxcvbnCommonPasswords = (): readonly string[] => dictionary['passwords-common'];
+export const zxcvbnCommonPasswords = (): readonly string[] => common().dictionary['passwords-common'];
 
 /**
  * A strength estimate from 0 to 4 for a meter (zxcvbn: 0 too guessable … 4 very unguessable),

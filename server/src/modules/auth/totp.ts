@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { generateSecret, generateURI, generateSync, verifySync } from 'otplib';
-import QRCode from 'qrcode';
 import type { ServerKeys } from './keys.js';
 
 /**
@@ -20,7 +19,7 @@ export function otpauthUrl(secret: string, account: string, issuer: string): str
 
 /** The QR code of the otpauth URL, as an SVG data: URL for an <img>. */
 export async function qrDataUrl(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const svg = await (await import('qrcode')).default.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { FirCopyData } from '../presenter.js';
 import { WITHHELD_TEXT } from '../presenter.js';
 import { heightOf, istDateTime, istWeekday, newDoc, toBuffer, write, type Doc } from './text.js';
@@ -285,7 +284,7 @@ async function sealAndVerification(doc: Doc, data: FirCopyData, lang: Lang, opts
   const qx = left + sealW + 10;
   const qw = width - sealW - 10;
   doc.rect(qx, y, qw, h).lineWidth(0.6).stroke();
-  const png = await QRCode.toBuffer(opts.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+  const png = await (await import('qrcode')).default.toBuffer(opts.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   doc.image(png, qx + 6, y + 6, { width: 90, height: 90 });
   write(doc, t(LABELS.verify), qx + 102, y + 8, { size: 8.5, bold: true, width: qw - 108 });
   write(doc, `${t(LABELS.code)}:`, qx + 102, undefined, { size: 8, width: qw - 108 });

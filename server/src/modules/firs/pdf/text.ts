@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 
 /**
  * Bilingual text for PDFs. The fonts are Noto Sans Devanagari as shipped through npm
@@ -27,14 +27,18 @@ export type Doc = PDFKit.PDFDocument;
 // Parsing a font (above all the Devanagari one, with its shaping tables) costs far more than
 // setting a page, so each font is parsed once per process with the fontkit that pdfkit itself
 // uses, and every document embeds its own subset of the shared font objects.
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(buf: Uint8Array): unknown };
 let parsed: Record<string, unknown> | undefined;
 function fonts(): Record<string, unknown> {
+  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(buf: Uint8Array): unknown };
   parsed ??= Object.fromEntries(Object.entries(FONTS).map(([name, path]) => [name, fontkit.create(readFileSync(path))]));
   return parsed;
 }
 
+// pdfkit (~27 MB with fontkit) is loaded on the first PDF, not at start-up.
+let PDFDocument: typeof PDFDocumentClass | undefined;
+
 export function newDoc(opts: PDFKit.PDFDocumentOptions = {}): Doc {
+  PDFDocument ??= require('pdfkit') as typeof PDFDocumentClass;
   const doc = new PDFDocument({ size: 'A4', margin: 40, bufferPages: true, ...opts });
   for (const [name, font] of Object.entries(fonts())) doc.registerFont(name, font as Buffer);
   doc.font('latin');
