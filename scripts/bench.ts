@@ -35,7 +35,6 @@ const persons = firs * 3;
 const SEC = quick ? 4 : 15;
 const UNTIL = '2026-10-31';
 const PASSWORD = 'bench-password-not-secret';
-const label = `${kind}-${firs}`;
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Line {
@@ -52,8 +51,9 @@ interface Line {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number, d = 0) => x.toLocaleString('en-IN', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-async function target(): Promise<{ databaseUrl?: string; dataDir?: string }> {
-  if (kind === 'pglite') return { dataDir: process.env.BENCH_DATA_DIR ?? `./data-bench/${label}` };
+async function target(k: 'pglite' | 'postgres' = kind): Promise<{ databaseUrl?: string; dataDir?: string }> {
+  const label = `${k}-${firs}`;
+  if (k === 'pglite') return { dataDir: process.env.BENCH_DATA_DIR ?? `./data-bench/${label}` };
   if (process.env.BENCH_DATABASE_URL) return { databaseUrl: process.env.BENCH_DATABASE_URL };
   const name = `cctns_bench_${firs}`;
   const admin = new pg.Client(ADMIN_URL);
@@ -93,14 +93,12 @@ function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((res, rej) => autocannon({ ...opts }, (e, r) => (e ? rej(e) : res(r))));
 }
 
-async function main(): Promise<void> {
-  const t0 = Date.now();
-  const tgt = await target();
-  process.stderr.write(
-    `bench on ${kind} (${tgt.databaseUrl ?? tgt.dataDir}), ${fmt(firs)} FIRs; load average ${loadavg()[0]!.toFixed(1)}\n`,
-  );
+/**
+ * Generates (or reuses) the data of a target, gives the bench users their password, samples
+ * the parameters, and returns the environment of an app child on it.
+ */
+async function prepare(tgt: { databaseUrl?: string; dataDir?: string }) {
   const gen = await runGenerate(tgt, { seed: 1, firs, persons, years: 3, until: UNTIL });
-  // Sample parameters and give the bench users a password.
   const db: Db = tgt.databaseUrl ? await openPostgres(tgt.databaseUrl, 2) : await openPglite(tgt.dataDir);
   const q = async (text: string, p: unknown[] = []) => db.withConnection((c) => c.query(text, p)).then((r) => r.rows);
   const big = (
@@ -120,10 +118,9 @@ async function main(): Promise<void> {
   );
   const names = (await q(`select name from person_name where kind = 'primary' order by id limit 300`)).map((r: any) => r.name as string);
   const district = (await q(`select district_id from station where id = $1`, [big.id]))[0].district_id;
-  const paramsFile = `/tmp/bench-params-${process.pid}.json`;
+  const paramsFile = `/tmp/bench-params-${process.pid}-${tgt.databaseUrl ? 'pg' : 'lite'}.json`;
   writeFileSync(paramsFile, JSON.stringify({ pk: firRows.map((r: any) => r.id), search: names, dashboard: [district] }));
   await db.close();
-
   const env: NodeJS.ProcessEnv = {
     BENCH_PARAMS: paramsFile,
     BENCH_STATE: gen.stateCode,
@@ -132,19 +129,33 @@ async function main(): Promise<void> {
     NODE_ENV: 'development',
     ...(tgt.databaseUrl ? { DATABASE_URL: tgt.databaseUrl } : { DATABASE_URL: '', DATA_DIR: tgt.dataDir }),
   };
+  return { gen, stationCode, firRows, names, env };
+}
+
+/** Logs a bench user in on an app child; returns its cookie and CSRF token. */
+async function loginAt(base: string, username: string) {
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  const cookie = /cctns_sid=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
+  const j = (await r.json()) as any;
+  if (!cookie) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(j)}`);
+  return { cookie: `cctns_sid=${cookie}`, csrf: j.csrfToken as string };
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const tgt = await target();
+  process.stderr.write(
+    `bench on ${kind} (${tgt.databaseUrl ?? tgt.dataDir}), ${fmt(firs)} FIRs; load average ${loadavg()[0]!.toFixed(1)}\n`,
+  );
+  const prep = await prepare(tgt);
+  const { gen, stationCode, firRows, names, env } = prep;
   const app = await startChild(['app'], env);
   const base = `http://127.0.0.1:${app.port}`;
-  const login = async (username: string) => {
-    const r = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    const cookie = /cctns_sid=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
-    const j = (await r.json()) as any;
-    if (!cookie) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(j)}`);
-    return { cookie: `cctns_sid=${cookie}`, csrf: j.csrfToken as string };
-  };
+  const login = (username: string) => loginAt(base, username);
   const lines: Line[] = [];
   const exists = async (path: string, headers: Record<string, string> = {}) => (await fetch(base + path, { headers })).status !== 404;
   const io = await login(`gen.${stationCode.toLowerCase()}.io`);
@@ -198,7 +209,6 @@ async function main(): Promise<void> {
     });
   }
   // 2: GET FIR by id, 8 in flight, vs the PK select through the same driver.
-  const single: number[] = [];
   {
     const s: number[] = [];
     const b: number[] = [];
@@ -212,14 +222,6 @@ async function main(): Promise<void> {
         requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1/firs/${pick(firRows).id}` }) }],
       });
       s.push(r.requests.average);
-      const one = await cannon({
-        url: base,
-        connections: 1,
-        duration: Math.max(2, SEC / 2),
-        headers: { cookie: io.cookie },
-        requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1/firs/${pick(firRows).id}` }) }],
-      });
-      single.push(one.latency.average);
     }
     const ratio = median(s) / median(b);
     lines.push({
@@ -362,25 +364,49 @@ async function main(): Promise<void> {
       pass: ratio >= 0.5,
     });
   }
-  // 7: single-client latency of GET /firs/:id, compared with the other database's last run.
+  // 7: single-client latency of GET /firs/:id on PGlite and on PostgreSQL: the same generated
+  // data (same seed and scale) on each, both app children up, alternating rounds in this run.
   {
-    const mine = median(single);
-    const resultsFile = 'docs/.bench-latency.json';
-    const all = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-    all[kind] = { ms: mine, firs, at: new Date().toISOString() };
-    writeFileSync(resultsFile, JSON.stringify(all, null, 2) + '\n');
-    const other = all[kind === 'pglite' ? 'postgres' : 'pglite'];
-    const pgl = kind === 'pglite' ? mine : other?.ms;
-    const pgs = kind === 'postgres' ? mine : other?.ms;
-    const ratio = pgl && pgs ? pgl / pgs : null;
+    const otherKind = kind === 'pglite' ? 'postgres' : 'pglite';
+    let other: { child: ChildProcess; port: number } | undefined;
+    let failed: string | undefined;
+    const mine: number[] = [];
+    const theirs: number[] = [];
+    const firById = (b: string, cookie: string, rows: any[]) =>
+      cannon({
+        url: b,
+        connections: 1,
+        duration: Math.max(2, SEC / 2),
+        headers: { cookie },
+        requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1/firs/${rows[rr++ % rows.length].id}` }) }],
+      });
+    try {
+      const oprep = await prepare(await target(otherKind));
+      other = await startChild(['app'], oprep.env);
+      const obase = `http://127.0.0.1:${other.port}`;
+      const oio = await loginAt(obase, `gen.${oprep.stationCode.toLowerCase()}.io`);
+      for (let k = 0; k < 3; k++) {
+        mine.push((await firById(base, io.cookie, firRows)).latency.average);
+        theirs.push((await firById(obase, oio.cookie, oprep.firRows)).latency.average);
+      }
+    } catch (e) {
+      failed = e instanceof Error ? e.message : String(e);
+    } finally {
+      if (other) await stop(other.child);
+    }
+    const pgl = kind === 'pglite' ? mine : theirs;
+    const pgs = kind === 'postgres' ? mine : theirs;
+    const ok = !failed && pgl.length === 3 && pgs.length === 3;
+    const ratio = ok ? median(pgl) / median(pgs) : null;
     lines.push({
       n: 7,
-      what: 'GET FIR by id, single client, mean ms: PGlite vs PostgreSQL',
-      subject: pgl ? `${fmt(pgl, 2)} (PGlite)` : 'n/a (run --db pglite)',
-      baseline: pgs ? `${fmt(pgs, 2)} (PostgreSQL)` : 'n/a (run --db postgres)',
+      what: 'GET FIR by id, single client, mean ms: PGlite vs PostgreSQL (same data, same run)',
+      subject: ok ? `${fmt(median(pgl), 2)} (PGlite)` : 'n/a',
+      baseline: ok ? `${fmt(median(pgs), 2)} (PostgreSQL)` : 'n/a',
       ratio,
       goal: '≤ 1.5×',
       pass: ratio === null ? null : ratio <= 1.5,
+      note: failed ? `The ${otherKind} side could not run: ${failed}` : undefined,
     });
   }
   const explain = (await (await fetch(`${base}/__bench/explain?q=${encodeURIComponent(names[0] ?? 'Ramesh')}`)).json()) as {
