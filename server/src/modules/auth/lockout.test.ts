@@ -93,9 +93,15 @@ describe('officer lockout', () => {
     const io = await t.login('io.ps1');
     const refused = await io.post(`/api/v1/admin/users/${t.ids.users['duty.ps4']}/unlock`);
     expect(refused.statusCode).toBe(403);
+    // The administrator's view of the user says it is locked, and until when.
+    const view = (await admin.get(`/api/v1/admin/users/${t.ids.users['duty.ps4']}`)).json();
+    expect(new Date(view.lockedUntil).getTime()).toBeGreaterThan(t.clock.now().getTime());
+    expect(view.mfaEnabled).toBe(false);
     const r = await admin.post(`/api/v1/admin/users/${t.ids.users['duty.ps4']}/unlock`);
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ wasLocked: true, locked: false });
+    expect((await admin.get(`/api/v1/admin/users/${t.ids.users['duty.ps4']}`)).json().lockedUntil).toBeNull();
+    expect((await admin.get(`/api/v1/admin/users/${t.ids.users['sho.ps4']}`)).json().mfaEnabled).toBe(true);
     expect((await attempt('duty.ps4', TEST_PASSWORD)).statusCode).toBe(200);
     const audit = await auditActions(t, t.ids.users['duty.ps4']);
     expect(audit.map((a) => a.action)).toContain('auth.unlock');
