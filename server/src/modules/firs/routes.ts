@@ -6,7 +6,7 @@ import { authOf } from '../../http/types.js';
 import { recordAudit } from '../audit/service.js';
 import { penalCodeOn, searchSections } from '../masterdata/index.js';
 import { renderFirCopyPdf } from './pdf/copy.js';
-import { firCopyData, firListItem, firView, sectionHitView } from './presenter.js';
+import { firCopyData, firView, sectionHitView } from './presenter.js';
 import {
   acknowledgeBody,
   addendumBody,
@@ -53,9 +53,9 @@ export async function firRoutes(app: App, deps: Deps) {
       schema: { tags: ['firs'], summary: 'FIRs in the caller’s jurisdiction, newest first, paged and filtered', querystring: listQuery },
       config: { permission: 'fir.read' },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query;
-      const { rows, total, totalCapped } = await svc.listFirs(db, authOf(req).scope, {
+      const { itemsJson, total, totalCapped } = await svc.listFirsJson(db, authOf(req).scope, {
         stationId: q.stationId,
         year: q.year,
         from: q.from ? new Date(q.from) : undefined,
@@ -69,8 +69,12 @@ export async function firRoutes(app: App, deps: Deps) {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      // `totalCapped`: there are more than `total` (the count stops at LIST_COUNT_CAP).
-      return { items: rows.map(firListItem), total, totalCapped, page: q.page, pageSize: q.pageSize };
+      // The items come as JSON text from PostgreSQL (repository.listFirsJson, the same fields as
+      // presenter.firListItem). `totalCapped`: there are more than `total` (the count stops at
+      // LIST_COUNT_CAP).
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(`{"items":${itemsJson},"total":${total},"totalCapped":${totalCapped},"page":${q.page},"pageSize":${q.pageSize}}`);
     },
   );
 

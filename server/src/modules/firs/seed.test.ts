@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../test/harness.js';
-import { listFirs } from './repository.js';
+import { listFirs, listFirsJson } from './repository.js';
+import { firListItem } from './presenter.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -66,5 +67,40 @@ describe('the FIR list total', () => {
     expect(capped.rows.map((r) => r.id)).toEqual(exact.rows.map((r) => r.id));
     const atCap = await listFirs(t.db.kysely, scope, { limit: 2, offset: 0 }, exact.total);
     expect(atCap).toMatchObject({ total: exact.total, totalCapped: false });
+  });
+});
+
+describe('the FIR list as JSON from PostgreSQL', () => {
+  it('gives field for field what the presenter gives, for every filter the list takes', async () => {
+    const ps1 = {
+      level: 'station' as const,
+      stateCode: 'XA',
+      districtId: t.ids.districts.D1,
+      subdivisionId: t.ids.subdivisions.SD1,
+      stationId: t.ids.stations.PS01,
+    };
+    const state = { level: 'state' as const, stateCode: 'XA' };
+    const cases = [
+      { scope: ps1, f: { limit: 200, offset: 0 } },
+      { scope: state, f: { limit: 200, offset: 0 } },
+      { scope: state, f: { limit: 3, offset: 2, sensitive: true } },
+      { scope: ps1, f: { limit: 50, offset: 0, transfer: 'pending_in' as const } },
+      { scope: state, f: { limit: 50, offset: 0, transfer: 'pending_out' as const } },
+    ];
+    let seen = 0;
+    for (const c of cases) {
+      const a = await listFirs(t.db.kysely, c.scope, c.f);
+      const b = await listFirsJson(t.db.kysely, c.scope, c.f);
+      const expected = JSON.parse(JSON.stringify(a.rows.map(firListItem)));
+      expect(JSON.parse(b.itemsJson)).toEqual(expected);
+      expect([b.total, b.totalCapped]).toEqual([a.total, a.totalCapped]);
+      seen += expected.length;
+    }
+    expect(seen).toBeGreaterThan(10);
+    // The route answers with it, as JSON.
+    const r = await (await t.login('duty.ps1')).get('/api/v1/firs?pageSize=5');
+    expect(r.headers['content-type']).toMatch(/^application\/json/);
+    expect(r.json()).toMatchObject({ page: 1, pageSize: 5, totalCapped: false });
+    expect(r.json().items).toHaveLength(5);
   });
 });
