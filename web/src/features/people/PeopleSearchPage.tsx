@@ -1,13 +1,16 @@
+import { useMemo } from 'react';
 import { localName, useT } from '../../i18n/index.tsx';
 import { Link, navigate, queryString, useLocation } from '../../router.tsx';
 import { Button, CheckboxField, ErrorAlert, Loading, Page, SelectField, TextField } from '../../components/ui.tsx';
 import { useFetch } from '../../components/hooks.ts';
+import { ClientError } from '../../components/errors.ts';
 import { can } from '../../policy.ts';
 import { useSession } from '../../session.tsx';
 import { useStructure } from '../org/structure.ts';
 import type { SearchResult } from './types.ts';
 import { Why } from './Why.tsx';
 import { PersonFlags, ageText } from './bits.tsx';
+import { tooShortQuery } from './query.ts';
 
 /**
  * The person search: one box for a name in Hindi or English, ranked results with the score and
@@ -27,7 +30,10 @@ export default function PeopleSearchPage() {
     role: s.get('role') ?? '',
     fatherName: s.get('fatherName') ?? '',
   };
-  const ready = params.q.trim().length >= 2;
+  const ready = !tooShortQuery(params.q);
+  // A submitted query (q in the address, even empty) that is too short is refused in words.
+  const refused = s.has('q') && !ready;
+  const tooShort = useMemo(() => (refused ? new ClientError('people.search.too_short') : null), [refused]);
   const list = useFetch<{ results: SearchResult[]; query: { normalised: string } }>(
     ready ? `/people/search${queryString({ ...params, role: params.role || undefined })}` : null,
   );
@@ -36,7 +42,9 @@ export default function PeopleSearchPage() {
     const next: Record<string, string> = {};
     for (const k of Object.keys(params)) next[k] = String(f.get(k) ?? '');
     next.role = f.get('role') ? 'accused' : '';
-    navigate(`/people${queryString(next)}`);
+    const { q, ...filters } = next;
+    const more = queryString(filters).slice(1);
+    navigate(`/people?${new URLSearchParams({ q }).toString()}${more ? `&${more}` : ''}`);
   };
   return (
     <Page
@@ -98,7 +106,7 @@ export default function PeopleSearchPage() {
         <CheckboxField id="ps-role" name="role" label={t('people.search.accused_only')} defaultChecked={params.role === 'accused'} />
         <Button type="submit">{t('people.search.go')}</Button>
       </form>
-      <ErrorAlert error={list.error} />
+      <ErrorAlert error={tooShort ?? list.error} />
       {!ready ? (
         <p className="muted">{t('people.search.intro')}</p>
       ) : list.loading && !list.data ? (

@@ -1,11 +1,14 @@
+import { useMemo } from 'react';
 import { localName, useT } from '../../i18n/index.tsx';
 import { Link, navigate, queryString, useLocation } from '../../router.tsx';
 import { Button, ErrorAlert, Loading, Page, TextField } from '../../components/ui.tsx';
 import { useFetch } from '../../components/hooks.ts';
+import { ClientError } from '../../components/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import type { PersonSummary } from '../people/types.ts';
 import { Why } from '../people/Why.tsx';
 import { PersonFlags, ageText } from '../people/bits.tsx';
+import { tooShortQuery } from '../people/query.ts';
 
 interface Vehicle {
   id: string;
@@ -49,9 +52,14 @@ interface Unified {
  */
 export default function SearchPage() {
   const { t, lang } = useT();
-  const q = useLocation().search.get('q') ?? '';
-  const r = useFetch<Unified>(q.trim().length >= 2 ? `/search${queryString({ q })}` : null);
-  const d = r.data;
+  const s = useLocation().search;
+  const q = s.get('q') ?? '';
+  // A submitted query (q in the address, even empty) that is too short is refused here, and the
+  // results of the previous query go with it.
+  const refused = s.has('q') && tooShortQuery(q);
+  const tooShort = useMemo(() => (refused ? new ClientError('search.too_short') : null), [refused]);
+  const r = useFetch<Unified>(s.has('q') && !refused ? `/search${queryString({ q })}` : null);
+  const d = refused ? undefined : r.data;
   const nothing = d && !d.persons.length && !d.firs.length && !d.vehicles.length && !d.phones.length && !d.property.length;
   return (
     <Page title={t('search.title')}>
@@ -60,7 +68,7 @@ export default function SearchPage() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          navigate(`/search${queryString({ q: String(new FormData(e.currentTarget).get('q') ?? '') })}`);
+          navigate(`/search?${new URLSearchParams({ q: String(new FormData(e.currentTarget).get('q') ?? '') }).toString()}`);
         }}
       >
         <TextField id="us-q" name="q" label={t('search.q')} hint={t('search.q_hint')} defaultValue={q} autoComplete="off" />
@@ -69,8 +77,8 @@ export default function SearchPage() {
       <p>
         <Link to={`/people${queryString({ q })}`}>{t('search.more_people')}</Link> · <Link to="/search/mo">{t('search.quick.mo')}</Link>
       </p>
-      <ErrorAlert error={r.error} />
-      {r.loading && !d && <Loading />}
+      <ErrorAlert error={tooShort ?? r.error} />
+      {!refused && r.loading && !d && <Loading />}
       {nothing && <p role="status">{t('search.none')}</p>}
       {d && d.persons.length > 0 && (
         <section aria-labelledby="us-persons">
