@@ -1,7 +1,41 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, overflowsSideways, PASSWORD, startE2E, type E2E } from './harness.ts';
+
+const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+/**
+ * This machine has no Devanagari system font (an officer's computer or phone has one: Nirmala UI,
+ * Mangal, Noto), so Chromium would draw Hindi (the language button) as empty boxes in the
+ * screenshots. Every page of the context gets Noto Sans Devanagari from npm, under the name the
+ * app's font stack already asks for, before anything is drawn.
+ */
+async function withDevanagariFont(context: BrowserContext) {
+  const files = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/@fontsource/noto-sans-devanagari/files');
+  const faces = [400, 700].map((weight) => ({
+    weight: String(weight),
+    data: readFileSync(path.join(files, `noto-sans-devanagari-devanagari-${weight}-normal.woff2`)).toString('base64'),
+  }));
+  await context.addInitScript((fs) => {
+    for (const f of fs) {
+      const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
+      document.fonts.add(
+        new FontFace('Noto Sans Devanagari', bytes, {
+          weight: f.weight,
+          unicodeRange: 'U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20B9, U+25CC, U+A8E0-A8FF',
+        }),
+      );
+    }
+  }, faces);
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+}
 
 /** Waits for a condition generously: the machine may be busy building and serving the app. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -30,7 +64,9 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
 
   beforeAll(async () => {
     e2e = await startE2E();
-    ({ page } = await e2e.newPage({ width: 360, height: 780 }));
+    let context: BrowserContext;
+    ({ context, page } = await e2e.newPage({ width: 360, height: 780 }));
+    await withDevanagariFont(context);
   });
   afterAll(async () => {
     await e2e?.close();
@@ -146,6 +182,7 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
     await byId(page, 'fir-delayReason').fill('The complainant searched the neighbourhood before reporting.');
     await byId(page, 'fir-narrative').fill(NARRATIVE);
     expect(await overflowsSideways(page)).toBe(false);
+    await screenshot(page, 'fir-form.png');
   });
 
   it('shows the server’s 400 and 422 next to the fields they name, in the chosen language', async () => {
@@ -234,6 +271,7 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
     expect(await addenda.textContent()).toContain('Registration number of the motorcycle was mistyped');
     // The original narrative is untouched.
     expect(await page.getByTestId('fir-narrative').textContent()).toBe(NARRATIVE);
+    await screenshot(page, 'fir-view.png');
 
     for (const lang of ['en', 'hi'] as const) {
       const [download] = await Promise.all([
@@ -265,6 +303,7 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
     await poll(() => auto.isVisible()).toBe(true);
     expect(await auto.textContent()).toContain('FIR registered');
     expect(await overflowsSideways(page)).toBe(false);
+    await screenshot(page, 'gd-day.png');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Print the day (PDF)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^GD-PS01-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(
