@@ -1,36 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, overflowsSideways, PASSWORD, startE2E, type E2E } from './harness.ts';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-
-/**
- * This machine has no Devanagari system font (an officer's computer or phone has one: Nirmala UI,
- * Mangal, Noto), so Chromium would draw Hindi (the language button) as empty boxes in the
- * screenshots. Every page of the context gets Noto Sans Devanagari from npm, under the name the
- * app's font stack already asks for, before anything is drawn.
- */
-async function withDevanagariFont(context: BrowserContext) {
-  const files = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/@fontsource/noto-sans-devanagari/files');
-  const faces = [400, 700].map((weight) => ({
-    weight: String(weight),
-    data: readFileSync(path.join(files, `noto-sans-devanagari-devanagari-${weight}-normal.woff2`)).toString('base64'),
-  }));
-  await context.addInitScript((fs) => {
-    for (const f of fs) {
-      const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
-      document.fonts.add(
-        new FontFace('Noto Sans Devanagari', bytes, {
-          weight: f.weight,
-          unicodeRange: 'U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20B9, U+25CC, U+A8E0-A8FF',
-        }),
-      );
-    }
-  }, faces);
-}
 
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => document.fonts.ready);
@@ -64,9 +39,7 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
 
   beforeAll(async () => {
     e2e = await startE2E();
-    let context: BrowserContext;
-    ({ context, page } = await e2e.newPage({ width: 360, height: 780 }));
-    await withDevanagariFont(context);
+    ({ page } = await e2e.newPage({ width: 360, height: 780 }));
   });
   afterAll(async () => {
     await e2e?.close();

@@ -2,6 +2,9 @@
  * Browser tests: the real server, in this process, on a fresh in-memory PGlite with the demo
  * state, serving the real web build; Debian's Chromium driven by playwright-core.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../server/src/app.ts';
@@ -47,6 +50,31 @@ export interface StartOptions {
 }
 
 /** Builds the web app if stale, starts the server on a free port and launches Chromium. */
+/**
+ * This machine has no Devanagari system font (an officer's computer or phone has one: Nirmala UI,
+ * Mangal, Noto), so Chromium would draw Hindi as empty boxes in the screenshots. Every page of the
+ * context gets Noto Sans Devanagari from npm, under the name the app's font stack already asks
+ * for, before anything is drawn.
+ */
+export async function withDevanagariFont(context: BrowserContext) {
+  const files = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/@fontsource/noto-sans-devanagari/files');
+  const faces = [400, 700].map((weight) => ({
+    weight: String(weight),
+    data: readFileSync(path.join(files, `noto-sans-devanagari-devanagari-${weight}-normal.woff2`)).toString('base64'),
+  }));
+  await context.addInitScript((fs) => {
+    for (const f of fs) {
+      const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
+      document.fonts.add(
+        new FontFace('Noto Sans Devanagari', bytes, {
+          weight: f.weight,
+          unicodeRange: 'U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20B9, U+25CC, U+A8E0-A8FF',
+        }),
+      );
+    }
+  }, faces);
+}
+
 export async function startE2E(opts: StartOptions = {}): Promise<E2E> {
   await ensureWebBuild({ log: () => undefined });
   const config = loadConfig({
@@ -91,6 +119,7 @@ export async function startE2E(opts: StartOptions = {}): Promise<E2E> {
     async newPage({ width = 1280, height = 800, lang = 'en' } = {}) {
       const context = await browser.newContext({ baseURL: url, viewport: { width, height }, locale: lang === 'hi' ? 'hi-IN' : 'en-IN' });
       contexts.push(context);
+      await withDevanagariFont(context);
       // Every run starts in the language asked for, whatever the browser's own.
       await context.addInitScript((l) => {
         try {

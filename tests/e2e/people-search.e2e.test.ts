@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, overflowsSideways, startE2E, type E2E } from './harness.ts';
 
@@ -9,31 +8,6 @@ const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** Waits generously: the machine may be busy building and serving the app. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 150 });
-
-/**
- * This machine has no Devanagari system font (an officer's computer or phone has one: Nirmala UI,
- * Mangal, Noto), so Chromium would draw Hindi as empty boxes in the screenshots. Every page of the
- * context gets Noto Sans Devanagari from npm, under the name the app's font stack already asks
- * for, before anything is drawn.
- */
-async function withDevanagariFont(context: BrowserContext) {
-  const files = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/@fontsource/noto-sans-devanagari/files');
-  const faces = [400, 700].map((weight) => ({
-    weight: String(weight),
-    data: readFileSync(path.join(files, `noto-sans-devanagari-devanagari-${weight}-normal.woff2`)).toString('base64'),
-  }));
-  await context.addInitScript((fs) => {
-    for (const f of fs) {
-      const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
-      document.fonts.add(
-        new FontFace('Noto Sans Devanagari', bytes, {
-          weight: f.weight,
-          unicodeRange: 'U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20B9, U+25CC, U+A8E0-A8FF',
-        }),
-      );
-    }
-  }, faces);
-}
 
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => document.fonts.ready);
@@ -76,9 +50,7 @@ describe('an investigating officer finds a person by any spelling, reads the cri
     // duplicate "राजेश श्रीवास्तव" at Civil Lines, "R. K. Shrivastav" at Sonpur; Mohd. Salim
     // Qureshi, accused at three stations in two districts, convicted once.
     e2e = await startE2E({ withRecords: true });
-    let context: BrowserContext;
-    ({ context, page } = await e2e.newPage({ width: 1280, height: 900 }));
-    await withDevanagariFont(context);
+    ({ page } = await e2e.newPage({ width: 1280, height: 900 }));
     await logIn(e2e, page, 'io.ps1');
     await page.waitForURL((u) => u.pathname === '/');
   });
@@ -139,8 +111,7 @@ describe('an investigating officer finds a person by any spelling, reads the cri
   });
 
   it('the results in Hindi: the same ranking, the reasons in Hindi', async () => {
-    const { context, page: hi } = await e2e.newPage({ width: 1280, height: 900, lang: 'hi' });
-    await withDevanagariFont(context);
+    const { page: hi } = await e2e.newPage({ width: 1280, height: 900, lang: 'hi' });
     await logIn(e2e, hi, 'io.ps1');
     await hi.waitForURL((u) => u.pathname === '/');
     await hi.goto('/people');
