@@ -10,6 +10,7 @@ import { useSession } from '../../session.tsx';
 import type { CriminalRecord, PersonView, SearchResult, SheetView } from './types.ts';
 import { PersonFlags, ageText } from './bits.tsx';
 import { Why } from './Why.tsx';
+import { stageLabel } from '../firs/labels.ts';
 
 /**
  * A person's record: names in both scripts, addresses with history, documents (masked), marks,
@@ -94,7 +95,7 @@ export default function PersonPage() {
                         {localName(lang, { name: c.stationName, nameHi: c.stationNameHi })} <span className="muted">{c.districtName}</span>
                       </td>
                       <td data-label={t('people.record.sections')}>{c.sections.map((s) => `${s.act} ${s.section}`).join(', ')}</td>
-                      <td data-label={t('people.record.stage')}>{c.stage}</td>
+                      <td data-label={t('people.record.stage')}>{stageLabel(c.stage, lang)}</td>
                       <td data-label={t('people.record.result')}>
                         {c.result ? t(`people.result.${c.result}`) : t('people.result.pending')}
                       </td>
