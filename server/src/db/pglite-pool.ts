@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { runPreparedOnPglite } from './prepared.js';
 
 /**
  * Makes one PGlite instance look like a `pg` pool to Kysely's PostgresDialect, so that the
@@ -34,7 +35,8 @@ export class PGliteClient {
   ) {}
 
   async query(sql: string, params: readonly unknown[] = []) {
-    const r = await this.pglite.query(sql, params as unknown[]);
+    // Hot primary-key reads marked by executePrepared run as PREPARE/EXECUTE (a kept plan).
+    const r = (await runPreparedOnPglite(this.pglite, sql, params)) ?? (await this.pglite.query(sql, params as unknown[]));
     const command = sql.trimStart().slice(0, 6).toUpperCase();
     return {
       rows: r.rows,

@@ -38,4 +38,28 @@ describe('executePrepared on either database', () => {
     const rows = await executePrepared(t.db.kysely, t.db.kysely.selectFrom('station').select('code').where('code', '=', 'PS02'));
     expect(rows).toEqual([{ code: 'PS02' }]);
   });
+
+  it('takes any text as a value: quotes, backslashes, SQL, dates and nulls answer as the unprepared query does', async () => {
+    const q = (code: string) =>
+      t.db.kysely
+        .selectFrom('station')
+        .select(['code', 'created_at'])
+        .where('code', '=', code)
+        .where('created_at', '<', new Date('2100-01-01'));
+    for (const code of ['PS01', "PS0'1", "x'; drop table station; --", 'back\\slash', "it's", '']) {
+      expect(await executePrepared(t.db.kysely, q(code))).toEqual(await q(code).execute());
+    }
+    expect(await t.db.kysely.selectFrom('station').select('code').where('code', '=', 'PS01').execute()).toHaveLength(1);
+  });
+});
+
+describe.runIf(process.env.TEST_DB !== 'postgres')('executePrepared on PGlite', () => {
+  it('keeps the plan with PREPARE and EXECUTE', async () => {
+    const q = () => t.db.kysely.selectFrom('station').select('code').where('code', '=', 'PS03');
+    for (let i = 0; i < 3; i++) expect(await executePrepared(t.db.kysely, q())).toEqual([{ code: 'PS03' }]);
+    const named = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where name like 'cctns_%'`.execute(
+      t.db.kysely,
+    );
+    expect(named.rows[0].n).toBeGreaterThanOrEqual(1);
+  });
 });
