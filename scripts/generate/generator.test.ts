@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js';
 import { getCatalogue } from '../../server/src/modules/masterdata/catalogue.js';
-import { generate, type GenerateOptions, type GenerateResult } from './generator.js';
+import { dropPersonIndexes, generate, PEOPLE_CHUNK, restorePersonIndexes, type GenerateOptions, type GenerateResult } from './generator.js';
 import { pgliteSink, postgresSink, type Sink, type Cell } from './sink.js';
 
 const OPTS: GenerateOptions = { seed: 7, firs: 240, persons: 700, years: 2, until: '2026-10-31' };
@@ -132,5 +132,43 @@ describe('synthetic state generator', () => {
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+  });
+
+  it('adds index persons without cases in chunks of their own, each indexed like any person', async () => {
+    const m = memorySink();
+    const n = PEOPLE_CHUNK + 10;
+    const r = await generate(m, getCatalogue(), { ...OPTS, indexPersons: n, deferIndexes: false });
+    const plain = memorySink();
+    const base = await generate(plain, getCatalogue(), OPTS);
+    expect(r.rowsByTable.person).toBe(base.rowsByTable.person! + n);
+    const chunks = m.rows.get('generator_chunk')!.map((c) => c[1]);
+    expect(chunks.filter((c) => c!.startsWith('people:'))).toEqual(['people:0', 'people:1']);
+    expect(r.runKey).toBe(`${base.runKey}-x${n}`);
+    const named = new Set(
+      m.rows
+        .get('person_name')!
+        .filter((x) => x[4] === 'primary')
+        .map((x) => x[1]),
+    );
+    expect(m.rows.get('person')!.every((p) => named.has(p[0]))).toBe(true);
+  });
+
+  it('drops the secondary indexes of person and person_name for a bulk load and builds the same ones after', async () => {
+    await withSink(t, async (s) => {
+      // Through the sink: on PGlite it holds the one connection.
+      const defs = async () =>
+        (
+          await s.query<{ d: string }>(
+            `select indexdef as d from pg_indexes where tablename in ('person', 'person_name') order by indexname`,
+          )
+        ).map((x) => x.d);
+      const before = await defs();
+      await dropPersonIndexes(s);
+      const during = await defs();
+      expect(during.some((d) => d.includes('gin'))).toBe(false);
+      expect(during.some((d) => d.includes('_pkey'))).toBe(true);
+      await restorePersonIndexes(s);
+      expect(await defs()).toEqual(before);
+    });
   });
 });

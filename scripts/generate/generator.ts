@@ -22,6 +22,26 @@ export interface GenerateOptions {
   years: number;
   /** The last day of generated registrations, YYYY-MM-DD (fixed, so runs are reproducible). */
   until: string;
+  /**
+   * Persons of the master index with no case in the generated period (older records, register
+   * entries), beyond the persons of the generated FIRs: how the search benchmark reaches 1M or
+   * 10M persons without generating 3M FIRs. Written after the stations, in resumable chunks of
+   * PEOPLE_CHUNK (`people:<k>`), by the same person writer as every other person. Default 0.
+   */
+  indexPersons?: number;
+  /**
+   * Plan at least this many police stations (14 to a district), however few the FIRs: the
+   * search benchmark spreads its persons over a state's worth of districts. Default: from the
+   * FIR count (one station per 600 FIRs a year).
+   */
+  stations?: number;
+  /**
+   * Drop the secondary indexes of person and person_name while the index persons load and build
+   * them once at the end (bulk builds are several times faster than maintaining two GIN indexes
+   * row by row). The dropped definitions are kept in generator_deferred_index, so an interrupted
+   * run rebuilds them when it resumes. Default: on when indexPersons >= 100,000.
+   */
+  deferIndexes?: boolean;
   onProgress?: (p: Progress) => void;
 }
 
@@ -326,7 +346,8 @@ interface Ctx {
 /** Generates (or resumes) a synthetic state into the sink's database. The schema must be migrated. */
 export async function generate(sink: Sink, cat: Catalogue, opts: GenerateOptions): Promise<GenerateResult> {
   const t0 = Date.now();
-  const runKey = `s${opts.seed}-f${opts.firs}-p${opts.persons}-y${opts.years}-u${opts.until}`;
+  const indexPersons = Math.max(0, Math.trunc(opts.indexPersons ?? 0));
+  const runKey = `s${opts.seed}-f${opts.firs}-p${opts.persons}-y${opts.years}-u${opts.until}${indexPersons > 0 ? `-x${indexPersons}` : ''}${opts.stations ? `-st${opts.stations}` : ''}`;
   const mix = resolveMix(cat);
   const has = new Set<OptionalTable>();
   const skippedTables: string[] = [];
@@ -342,7 +363,7 @@ export async function generate(sink: Sink, cat: Catalogue, opts: GenerateOptions
   // On top of the state that is there (the demo state on an `npm start` database), or a fresh one.
   const states = await sink.query<{ code: string }>(`select code from state order by is_demo desc, code limit 1`);
   let stateCode = states[0]?.code;
-  const geo = planGeography(opts.seed, opts.firs, opts.years);
+  const geo = planGeography(opts.seed, opts.firs, opts.years, 'G', opts.stations ?? 0);
   const end = Date.parse(`${opts.until}T18:29:59Z`); // 23:59:59 IST
   const start = end - opts.years * 365 * DAY;
   const ctx: Ctx = {
@@ -369,7 +390,13 @@ export async function generate(sink: Sink, cat: Catalogue, opts: GenerateOptions
   // Complainant (none in police-detected raids), a separate victim in ~15 % of the rest, new accused (not from the pool).
   ctx.witnessMean = Math.max(0, (opts.persons - poolSize) / Math.max(1, opts.firs) - (1 - raidShare) * 1.15 - meanAccused * 0.92);
 
-  const chunks = ['geo', 'offenders', ...geo.stations.map((s) => `station:${s.code}`)];
+  const peopleChunks = Math.ceil(indexPersons / PEOPLE_CHUNK);
+  const chunks = [
+    'geo',
+    'offenders',
+    ...geo.stations.map((s) => `station:${s.code}`),
+    ...Array.from({ length: peopleChunks }, (_, k) => `people:${k}`),
+  ];
   const progress: Progress = { chunksDone: 0, chunksTotal: chunks.length, firsDone: 0, firsTotal: opts.firs, rows: 0, skipped: 0 };
   let written = 0;
   const run = async (chunk: string, build: () => Batch, firs = 0) => {
@@ -414,6 +441,14 @@ export async function generate(sink: Sink, cat: Catalogue, opts: GenerateOptions
   const offenders = offenderBatch(ctx, poolSize);
   await run('offenders', () => offenders);
   for (const s of geo.stations) await run(`station:${s.code}`, () => stationBatch(ctx, s), s.firs);
+  if (peopleChunks > 0) {
+    const pending = chunks.some((c) => c.startsWith('people:') && !done.has(c));
+    if (pending && (opts.deferIndexes ?? indexPersons >= 100_000)) await dropPersonIndexes(sink);
+    for (let k = 0; k < peopleChunks; k++)
+      await run(`people:${k}`, () => peopleBatch(ctx, k, Math.min(PEOPLE_CHUNK, indexPersons - k * PEOPLE_CHUNK), indexPersons));
+  }
+  // Also after an interrupted run that had dropped them.
+  await restorePersonIndexes(sink);
 
   return {
     runKey,
@@ -616,6 +651,74 @@ function addPerson(
     }
   }
   return { id, name: n.name, sex: o.sex, age: o.age, address, phone, father: n.father };
+}
+
+/** Index persons per chunk (one transaction each). */
+export const PEOPLE_CHUNK = 25_000;
+
+/**
+ * Persons of the index without a case in the generated period (see GenerateOptions.indexPersons):
+ * recorded at a station over the ten years before it, in time order across chunks so that their
+ * UUIDv7 ids (and the primary-key index) grow at the right edge.
+ */
+function peopleBatch(ctx: Ctx, k: number, n: number, total: number): Batch {
+  const key = `${ctx.opts.seed}:people:${k}`;
+  const rng = new Rng(key);
+  const ids = new IdMaker(key);
+  const b = new Batch();
+  const span = 3650 * DAY;
+  const from = ctx.start - span;
+  for (let i = 0; i < n; i++) {
+    const g = k * PEOPLE_CHUNK + i;
+    const at = from + Math.floor((g / total) * span);
+    const s = rng.pick(ctx.geo.stations);
+    const sex = rng.chance(0.8) ? 'male' : 'female';
+    const age = ageFor(rng, rng.chance(0.3) ? 'accused' : 'other');
+    const aliases = rng.chance(0.05) ? [makeNickname(rng)] : [];
+    addPerson(ctx, b, rng, ids, at, { sex, age, districtId: s.districtId, stationId: s.id, createdBy: null, aliases });
+  }
+  return b;
+}
+
+const DEFERRED_TABLE = `create table if not exists generator_deferred_index (
+  name text primary key, def text not null, dropped_at timestamptz not null default now())`;
+
+/** Drops the secondary (non-constraint) indexes of person and person_name, remembering them. */
+export async function dropPersonIndexes(sink: Sink): Promise<void> {
+  await sink.query(DEFERRED_TABLE);
+  await sink.query('begin');
+  try {
+    const idx = await sink.query<{ name: string; def: string }>(
+      `select i.relname as name, pg_get_indexdef(i.oid) as def
+         from pg_index x join pg_class i on i.oid = x.indexrelid
+        where x.indrelid in ('person'::regclass, 'person_name'::regclass)
+          and not exists (select 1 from pg_constraint c where c.conindid = i.oid)`,
+    );
+    for (const r of idx) {
+      await sink.query(`insert into generator_deferred_index (name, def) values ($1, $2) on conflict do nothing`, [r.name, r.def]);
+      await sink.query(`drop index if exists "${r.name.replace(/"/g, '""')}"`);
+    }
+    await sink.query('commit');
+  } catch (e) {
+    await sink.query('rollback');
+    throw e;
+  }
+}
+
+/** Builds the indexes dropped by dropPersonIndexes (if any), then refreshes the statistics. */
+export async function restorePersonIndexes(sink: Sink): Promise<void> {
+  const has = await sink.query<{ r: string | null }>(`select to_regclass('generator_deferred_index')::text as r`);
+  if (!has[0]?.r) return;
+  const idx = await sink.query<{ name: string; def: string }>(`select name, def from generator_deferred_index order by name`);
+  if (idx.length === 0) return;
+  await sink.query(`set maintenance_work_mem = '${sink.kind === 'postgres' ? '1GB' : '256MB'}'`);
+  for (const r of idx) {
+    await sink.query(r.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+    await sink.query(`delete from generator_deferred_index where name = $1`, [r.name]);
+  }
+  await sink.query('reset maintenance_work_mem');
+  await sink.query('analyze person');
+  await sink.query('analyze person_name');
 }
 
 /** Repeat offenders: ~2 % of persons, with a heavy-tailed activity so a few account for many cases (NCRB: 7.1 % of arrested are repeaters). */

@@ -125,11 +125,12 @@ const OFFICER_GIVEN = [
 const OFFICER_SUR = ['Sharma', 'Yadav', 'Verma', 'Khan', 'Singh', 'Patel', 'Tiwari', 'Kushwaha', 'Meena', 'Chauhan'];
 
 /** Stations and districts for a number of FIRs over some years (about 600 FIRs a station a year, 14 stations a district). */
-export function planGeography(seed: number, firs: number, years: number, prefix = 'G'): Geography {
+/** `minStations`: plan at least this many stations (14 per district) whatever the FIR count. */
+export function planGeography(seed: number, firs: number, years: number, prefix = 'G', minStations = 0): Geography {
   const rng = new Rng(`${seed}:geo`);
   const ids = new IdMaker(`${seed}:geo`);
   const t0 = Date.UTC(2020, 0, 1);
-  const nStations = Math.max(2, Math.round(firs / (years * 600)));
+  const nStations = Math.max(2, Math.round(firs / (years * 600)), Math.trunc(minStations));
   const nDistricts = Math.max(1, Math.round(nStations / 14));
   const districts: GenDistrict[] = [];
   const stations: GenStation[] = [];
