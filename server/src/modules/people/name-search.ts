@@ -14,12 +14,20 @@
  *   + agreement on father's name, birth year (age band), district and sex when given.
  *
  * Candidates are fetched in tiers, so that a query with a common word does not visit every row
- * with that word (every Sharma for "Rajesh Sharma"):
+ * with that word (every Sharma for "Rajesh Sharma"). The tiers, the fold of names to their
+ * master record and the ranking are one SQL statement (`personSearchSql`): a later tier is
+ * gated on the count of the earlier one and is never executed when not needed, and what the
+ * route runs is exactly what the benchmarks' raw-SQL baselines run.
  *   tier 1  names that carry the coarse phonetic key of every name word of the query
  *           (`name_keys @> keys`: one GIN intersection, a few rows even among millions);
- *   tier 2  only when tier 1 finds fewer persons than asked for: names that carry any of them
- *           (`name_keys && keys`), e.g. when one word is misspelt beyond its key;
- *   tier 3  only when tier 2 still finds fewer: the library's trigram arm as well
+ *   tier 2  only when tier 1 finds fewer persons than asked for: names that carry the keys of
+ *           every name word but one, and for that one the key of one of its one-edit variants
+ *           (a letter dropped or two neighbours swapped: "Kavihta" → kavita); one GIN scan
+ *           per word, a few hundred rows even for a common surname among millions;
+ *   tier 3  only when tier 2 still finds fewer: names that carry any of the keys
+ *           (`name_keys && keys`), e.g. when one word is misspelt beyond its variants. On a
+ *           common surname this reads every row with it (all Sharmas), hence its place;
+ *   tier 4  only when tier 3 still finds fewer: the library's trigram arm as well
  *           (`name_norm % q`), for a misspelt word that is the only distinctive one
  *           ("Rajseh Kumar"). Its GIN scan reads the posting list of every trigram of the
  *           query, which on a large table is the expensive path, so it is the last resort.
@@ -65,30 +73,88 @@ export interface PersonSearchHit {
   why: string[];
 }
 
-/**
- * Several names of one person can match; rows are fetched for this many times the persons
- * asked for and folded to one per person, so a person with three names that all match does
- * not push others out of the top ten.
- */
-const NAMES_PER_PERSON = 3;
-
 /** Which tier of candidate retrieval (see the module comment). */
-export type SearchTier = 'all_keys' | 'any_key' | 'trigram';
+export type SearchTier = 'all_keys' | 'typo_keys' | 'any_key' | 'trigram';
 
-/** The SQL of a person search (exported for EXPLAIN in the benchmark). */
-export function personSearchSql(input: PersonSearchInput, tier: SearchTier = 'all_keys'): SqlQuery {
+/** The key a one-word query is fetched by (as queryFields computes it), or undefined. */
+function fetchKey(word: string): string | undefined {
+  return queryFields(word).retrievalKeys[0];
+}
+
+/**
+ * For each name word of the query that is fetched by a key: the keys of the other fetched words,
+ * and the keys of the word's one-edit variants (one letter dropped, two neighbours swapped) that
+ * differ from its own key. Words shorter than four letters get no variants.
+ */
+export function typoVariants(q: NameQueryFields): { others: string[]; variants: string[] }[] {
+  const words: { key: string; text: string }[] = [];
+  q.tokens.forEach((t, i) => {
+    if (q.coarse[i] === '' || q.weights[i] !== 1) return;
+    const key = fetchKey(t);
+    if (key !== undefined) words.push({ key, text: t });
+  });
+  return words.flatMap((w, i) => {
+    if (w.text.length < 4) return [];
+    const edits = new Set<string>();
+    for (let k = 0; k < w.text.length; k++) edits.add(w.text.slice(0, k) + w.text.slice(k + 1));
+    for (let k = 0; k + 1 < w.text.length; k++) edits.add(w.text.slice(0, k) + w.text[k + 1] + w.text[k] + w.text.slice(k + 2));
+    const variants = new Set<string>();
+    for (const e of edits) {
+      const key = fetchKey(e);
+      if (key !== undefined && key !== w.key) variants.add(key);
+    }
+    if (variants.size === 0) return [];
+    const others = [...new Set(words.filter((_, j) => j !== i).map((x) => x.key))];
+    return [{ others, variants: [...variants] }];
+  });
+}
+
+/**
+ * The SQL of a person search: the one statement `runPersonSearch` runs (every tier, gated), or
+ * with `tier` only that tier's retrieval (for EXPLAIN of one tier).
+ */
+export function personSearchSql(input: PersonSearchInput, tier?: SearchTier): SqlQuery {
   const limit = Math.min(50, Math.max(1, Math.trunc(input.limit ?? 10)));
   const f = input.filter;
   const q = typeof input.q === 'string' ? queryFields(input.q) : input.q;
+  const allKeys = { trigramArm: false, where: (bind: (v: unknown) => string) => `c.name_keys @> ${bind(q.retrievalKeys)}::text[]` };
+  const typo = typoVariants(q);
+  const typoKeys = {
+    trigramArm: false,
+    where: (bind: (v: unknown) => string) =>
+      typo
+        .map((t) =>
+          t.others.length > 0
+            ? `(c.name_keys @> ${bind(t.others)}::text[] and c.name_keys && ${bind(t.variants)}::text[])`
+            : `c.name_keys && ${bind(t.variants)}::text[]`,
+        )
+        .join(' or '),
+  };
+  const anyKey = { trigramArm: false };
+  const trigram = { trigramArm: true };
+  // With one name word, "all keys" and "any key" are the same query.
+  const withTypo = typo.length > 0 ? [typoKeys] : [];
+  const tiers =
+    tier === 'all_keys'
+      ? [allKeys]
+      : tier === 'typo_keys'
+        ? withTypo
+        : tier === 'any_key'
+          ? [anyKey]
+          : tier === 'trigram'
+            ? [trigram]
+            : q.retrievalKeys.length > 1
+              ? [allKeys, ...withTypo, anyKey, trigram]
+              : [anyKey, ...withTypo, trigram];
   return buildNameSearchSql({
     table: 'person_name',
     q,
     context: input.context,
-    limit: limit * NAMES_PER_PERSON,
-    trigramArm: tier === 'trigram',
+    limit,
+    tiers,
     // Each name row is ranked on its own (tokens of two names of one person never mix); the
-    // rows are mapped to their person afterwards.
-    columns: { id: 'id' },
+    // best name of each master record answers for it.
+    groupBy: 'master_id',
     filter: {
       districtIds: f.districtIds,
       sex: f.sex,
@@ -97,7 +163,6 @@ export function personSearchSql(input: PersonSearchInput, tier: SearchTier = 'al
     },
     extraWhere: (bind) => {
       const parts = [`c.state_code = ${bind(f.stateCode)}::text`];
-      if (tier === 'all_keys' && q.retrievalKeys.length > 1) parts.push(`c.name_keys @> ${bind(q.retrievalKeys)}::text[]`);
       if (f.onlyPersonIds !== undefined) parts.push(`c.master_id = any(${bind([...f.onlyPersonIds])}::uuid[])`);
       if (f.accusedOnly) {
         parts.push(`exists (select 1 from person_name n2 join person_case_role r on r.person_id = n2.person_id
@@ -115,44 +180,15 @@ export function personSearchSql(input: PersonSearchInput, tier: SearchTier = 'al
 }
 
 /**
- * Runs the ranked person search. Returns at most `limit` persons, best first; an input with
- * no name in it returns []. Never throws on odd input: the query only ever reaches SQL as
- * bound parameters.
+ * Runs the ranked person search: one statement. Returns at most `limit` persons, best first; an
+ * input with no name in it returns []. Never throws on odd input: the query only ever reaches
+ * SQL as bound parameters.
  */
 export async function runPersonSearch(db: Kysely<Database>, input: PersonSearchInput): Promise<PersonSearchHit[]> {
   const q = typeof input.q === 'string' ? queryFields(input.q) : input.q;
   if (q.tokens.length === 0) return [];
   if (input.filter.districtIds !== undefined && input.filter.districtIds.length === 0) return [];
-  const limit = Math.min(50, Math.max(1, Math.trunc(input.limit ?? 10)));
-  const run = async (tier: SearchTier): Promise<PersonSearchHit[]> => {
-    const { text, values } = personSearchSql({ ...input, q }, tier);
-    const r = await db.executeQuery<{ id: string; name: string; score: number; why: string[] }>(CompiledQuery.raw(text, values));
-    if (r.rows.length === 0) return [];
-    const masters = await db
-      .selectFrom('person_name')
-      .select(['id', 'master_id'])
-      .where(
-        'id',
-        'in',
-        r.rows.map((x) => x.id),
-      )
-      .execute();
-    const masterOf = new Map(masters.map((m) => [m.id, m.master_id]));
-    const out: PersonSearchHit[] = [];
-    const seen = new Set<string>();
-    for (const row of r.rows) {
-      const personId = masterOf.get(row.id);
-      if (personId === undefined || seen.has(personId)) continue;
-      seen.add(personId);
-      out.push({ personId, matchedName: row.name, score: Number(row.score), why: row.why ?? [] });
-      if (out.length >= limit) break;
-    }
-    return out;
-  };
-  const first = await run('all_keys');
-  if (first.length >= limit) return first;
-  // With one name word, tiers 1 and 2 are the same query.
-  const second = q.retrievalKeys.length > 1 ? await run('any_key') : first;
-  if (second.length >= limit) return second;
-  return run('trigram');
+  const { text, values } = personSearchSql({ ...input, q });
+  const r = await db.executeQuery<{ id: string; name: string; score: number; why: string[] }>(CompiledQuery.raw(text, values));
+  return r.rows.map((row) => ({ personId: row.id, matchedName: row.name, score: Number(row.score), why: row.why ?? [] }));
 }

@@ -675,11 +675,31 @@ export async function searchPeople(
         },
         limit: params.limit ?? 10,
       });
-  const summaries = await personSummaries(
-    db,
-    officer.auth.user.stateCode,
-    hits.map((h) => h.personId),
-  );
+  // The summaries of the hits and the audit row of the search are independent: on PostgreSQL
+  // they run on two pooled connections at once (PGlite serialises them).
+  const [summaries] = await Promise.all([
+    personSummaries(
+      db,
+      officer.auth.user.stateCode,
+      hits.map((h) => h.personId),
+    ),
+    recordAudit(db, deps.clock, officer.actor, {
+      action: 'person.search',
+      entityType: 'person',
+      details: {
+        q: raw.slice(0, 200),
+        district: params.districtId ?? null,
+        station: params.stationId ?? null,
+        ageFrom: params.ageFrom ?? null,
+        ageTo: params.ageTo ?? null,
+        sex: params.sex ?? null,
+        role: params.role ?? 'any',
+        // Every hit is a master record of the caller's state, so each has a summary.
+        results: hits.length,
+        ...(outOfScope ? { outsideJurisdiction: true } : {}),
+      },
+    }),
+  ]);
   const byId = new Map(summaries.map((s) => [s.id, s]));
   const results = hits
     .filter((h) => byId.has(h.personId))
@@ -690,21 +710,6 @@ export async function searchPeople(
       why: h.why,
       likelySame: h.score >= MATCH_THRESHOLD,
     }));
-  await recordAudit(db, deps.clock, officer.actor, {
-    action: 'person.search',
-    entityType: 'person',
-    details: {
-      q: raw.slice(0, 200),
-      district: params.districtId ?? null,
-      station: params.stationId ?? null,
-      ageFrom: params.ageFrom ?? null,
-      ageTo: params.ageTo ?? null,
-      sex: params.sex ?? null,
-      role: params.role ?? 'any',
-      results: results.length,
-      ...(outOfScope ? { outsideJurisdiction: true } : {}),
-    },
-  });
   return { results, query: { normalised: fields.norm, keys: fields.keys } };
 }
 

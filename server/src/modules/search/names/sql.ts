@@ -97,6 +97,21 @@ export interface NameSearchOptions {
    * keys alone find too little. `npm run eval:names` prints the recall of both.
    */
   trigramArm?: boolean;
+  /**
+   * Fallback tiers of candidate retrieval, in one statement. Tier 1 fetches candidates with its
+   * own arm (`trigramArm`, default false) and extra condition `where`; each later tier runs only
+   * when every earlier tier found fewer than `limit` rows (the gate is a one-time filter on an
+   * uncorrelated count, so a tier that is not needed is never executed: EXPLAIN ANALYZE shows
+   * "never executed"), and the answer is the last tier that ran. Without `tiers`: one tier, with
+   * `trigramArm` as given.
+   */
+  tiers?: ReadonlyArray<{ trigramArm?: boolean; where?: (bind: (value: unknown) => string) => string }>;
+  /**
+   * Fold the answer to one row per value of this column (the best-scoring row of each; e.g. a
+   * person's master id over all their names), before the limit. The returned `id` is then that
+   * column's value.
+   */
+  groupBy?: string;
 }
 
 /** A parameterised statement. Returned columns: id, name, score float8, why text[]. */
@@ -194,14 +209,18 @@ export function buildNameSearchSql(opts: NameSearchOptions): SqlQuery {
     ]);
   }
 
-  const fetch = opts.trigramArm === false ? `${c.nameKeys} && $6::text[]` : `(${c.nameKeys} && $6::text[] or ${c.nameNorm} % $5::text)`;
-  const where: string[] = [fetch];
+  const where: string[] = [];
   const f = opts.filter ?? {};
   if (f.districtIds !== undefined) where.push(`${c.districtId} = any(${bind([...f.districtIds])})`);
   if (f.sex !== undefined) where.push(`${c.sex} = ${bind(f.sex)}`);
   if (f.birthYearFrom !== undefined) where.push(`${c.birthYear} >= ${bind(Math.trunc(f.birthYearFrom))}::int`);
   if (f.birthYearTo !== undefined) where.push(`${c.birthYear} <= ${bind(Math.trunc(f.birthYearTo))}::int`);
   if (opts.extraWhere) where.push(`(${opts.extraWhere(bind)})`);
+  const tiers = (opts.tiers && opts.tiers.length > 0 ? opts.tiers : [{ trigramArm: opts.trigramArm !== false }]).map((tier) => ({
+    fetch: tier.trigramArm ? `(${c.nameKeys} && $6::text[] or ${c.nameNorm} % $5::text)` : `${c.nameKeys} && $6::text[]`,
+    where: 'where' in tier && tier.where ? `(${tier.where(bind)})` : null,
+  }));
+  const group = opts.groupBy !== undefined ? `c.${quoteIdent(opts.groupBy)}` : null;
 
   // Stage-1 pre-score: the token part of the score counting only exact key
   // hits (credit 1) and coarse key hits (the "vowel" credit), which the GIN
@@ -241,56 +260,87 @@ export function buildNameSearchSql(opts: NameSearchOptions): SqlQuery {
   const credit = `case p.kind when 'phonetic' then ${num(CREDIT.phonetic)} when 'initial' then ${num(CREDIT.initial)}
           when 'vowel' then ${num(CREDIT.vowel)} when 'fuzzy' then ${num(CREDIT.fuzzy)} when 'typo' then ${num(CREDIT.typo)} else 0 end`;
 
-  const text = `
-with cand as materialized (
-  select ${c.id} as id, ${c.name} as name, ${c.nameNorm} as name_norm, ${c.nameKeys} as name_keys,
-    ${carry.length > 0 ? `${carry.join(', ')},` : ''}
-    similarity(${c.nameNorm}, $5::text)::float8 as trgm
-  from ${t} as c
-  where ${where.join('\n    and ')}
-  order by ${num(WEIGHTS.token)} * ${preToken} + ${num(WEIGHTS.trigram)} * similarity(${c.nameNorm}, $5::text) desc, ${c.id}
-  limit ${num(candidateLimit)}
-),
--- Every query token against every token of every candidate (initials and
--- coarse "~" entries excluded), then the best candidate token per query token.
-pairs as (
-  select k.id, q.i, q.w, q.d, rt.t, rt.o, x.kind
-  from cand as k
-  cross join unnest($1::text[], $2::text[], $3::float8[], $4::text[], $7::text[]) with ordinality as q(k, t, w, d, c, i)
-  cross join lateral unnest(k.name_keys, string_to_array(k.name_norm, ' ')) with ordinality as rt(k, t, o)
-  cross join lateral (select ${kind} as kind) as x
-  where left(rt.k, 1) <> '${COARSE_PREFIX}' and rt.t is not null
-),
-best as (
-  select distinct on (p.id, p.i) p.id, p.i, p.w, cr.credit,
-    case when cr.credit > 0 then p.kind || ': ' || p.d || '≈' || p.t end as reason
-  from pairs as p
-  cross join lateral (select (${credit})::float8 as credit) as cr
-  order by p.id, p.i, cr.credit desc, p.o
-),
--- Materialized: computed once. Inlined, the planner may join it to cand in a
--- nested loop and recompute the aggregate for every candidate (quadratic).
-tk as materialized (
-  select b.id,
-    coalesce(sum(b.credit * b.w) / nullif(sum(b.w), 0), 0)::float8 as token_score,
-    coalesce(array_agg(b.reason order by b.i) filter (where b.reason is not null), '{}'::text[]) as reasons
-  from best as b
-  group by b.id
-)
-select r.id, r.name, r.score, r.why
-from (
-  select k.id, k.name,
+  // One pipeline per tier; CTE names carry the tier's suffix ('' for the first).
+  const sfx = (i: number) => (i === 0 ? '' : `_${i + 1}`);
+  const count = (i: number) => `(select count(*) from res${sfx(i)})`;
+  const pipeline = (i: number): string => {
+    const s = sfx(i);
+    const gate = Array.from({ length: i }, (_, j) => `${count(j)} < ${num(limit)}`);
+    const conds = [...gate, tiers[i]!.fetch, ...where, ...(tiers[i]!.where ? [tiers[i]!.where!] : [])];
+    const scored = `select k.id, k.grp, k.name,
     (${num(WEIGHTS.token)} * coalesce(tk.token_score, 0) + ${num(WEIGHTS.trigram)} * k.trgm + ${agreementScore})::float8 as score,
     coalesce(tk.reasons, '{}'::text[])
       || array_remove(array[
            case when k.trgm >= ${num(TRIGRAM_REASON_MIN)} then 'trigram ' || to_char(round(k.trgm::numeric, 2), 'FM0.00') end
            ${agreementWhy ? `, ${agreementWhy}` : ''}
          ]::text[], null) as why
-  from cand as k
-  left join tk on tk.id = k.id
-) as r
-${minScore}
-order by r.score desc, r.id
-limit ${num(limit)}`;
+  from cand${s} as k
+  left join tk${s} as tk on tk.id = k.id`;
+    const res = group
+      ? `select r.grp as id, r.name, r.score, r.why
+  from (select distinct on (r.grp) r.* from (${scored}) as r ${minScore} order by r.grp, r.score desc, r.id) as r
+  order by r.score desc, r.grp
+  limit ${num(limit)}`
+      : `select r.id, r.name, r.score, r.why
+  from (${scored}) as r
+  ${minScore}
+  order by r.score desc, r.id
+  limit ${num(limit)}`;
+    return `cand${s} as materialized (
+  select ${c.id} as id, ${group ?? c.id} as grp, ${c.name} as name, ${c.nameNorm} as name_norm, ${c.nameKeys} as name_keys,
+    ${carry.length > 0 ? `${carry.join(', ')},` : ''}
+    similarity(${c.nameNorm}, $5::text)::float8 as trgm
+  from ${t} as c
+  where ${conds.join('\n    and ')}
+  order by ${num(WEIGHTS.token)} * ${preToken} + ${num(WEIGHTS.trigram)} * similarity(${c.nameNorm}, $5::text) desc, ${c.id}
+  limit ${num(candidateLimit)}
+),
+-- Every query token against every token of every candidate (initials and
+-- coarse "~" entries excluded), then the best candidate token per query token.
+pairs${s} as (
+  select k.id, q.i, q.w, q.d, rt.t, rt.o, x.kind
+  from cand${s} as k
+  cross join unnest($1::text[], $2::text[], $3::float8[], $4::text[], $7::text[]) with ordinality as q(k, t, w, d, c, i)
+  cross join lateral unnest(k.name_keys, string_to_array(k.name_norm, ' ')) with ordinality as rt(k, t, o)
+  cross join lateral (select ${kind} as kind) as x
+  where left(rt.k, 1) <> '${COARSE_PREFIX}' and rt.t is not null
+),
+best${s} as (
+  select distinct on (p.id, p.i) p.id, p.i, p.w, cr.credit,
+    case when cr.credit > 0 then p.kind || ': ' || p.d || '≈' || p.t end as reason
+  from pairs${s} as p
+  cross join lateral (select (${credit})::float8 as credit) as cr
+  order by p.id, p.i, cr.credit desc, p.o
+),
+-- Materialized: computed once. Inlined, the planner may join it to cand in a
+-- nested loop and recompute the aggregate for every candidate (quadratic).
+tk${s} as materialized (
+  select b.id,
+    coalesce(sum(b.credit * b.w) / nullif(sum(b.w), 0), 0)::float8 as token_score,
+    coalesce(array_agg(b.reason order by b.i) filter (where b.reason is not null), '{}'::text[]) as reasons
+  from best${s} as b
+  group by b.id
+),
+res${s} as materialized (
+  ${res}
+)`;
+  };
+  const n = tiers.length;
+  // The answer is tier i when every earlier tier found fewer than `limit` and tier i found
+  // enough, or is the last tier.
+  const answer = tiers
+    .map((_, i) => {
+      const conds = [
+        ...Array.from({ length: i }, (_, j) => `${count(j)} < ${num(limit)}`),
+        ...(i < n - 1 ? [`${count(i)} >= ${num(limit)}`] : []),
+      ];
+      return `select * from res${sfx(i)}${conds.length > 0 ? ` where ${conds.join(' and ')}` : ''}`;
+    })
+    .join('\n  union all ');
+  const text = `
+with ${tiers.map((_, i) => pipeline(i)).join(',\n')}
+select u.id, u.name, u.score, u.why
+from (${answer}) as u
+order by u.score desc, u.id`;
   return { text, values };
 }
