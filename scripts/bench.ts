@@ -32,7 +32,7 @@ const quick = values.quick!;
 const scale = values.scale as keyof typeof SCALES;
 const firs = values.firs ? Number(values.firs) : quick ? 3000 : SCALES[scale].firs;
 const persons = firs * 3;
-const SEC = quick ? 4 : 15;
+const SEC = quick ? 2 : 15;
 const UNTIL = '2026-10-31';
 const PASSWORD = 'bench-password-not-secret';
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -236,7 +236,7 @@ async function main(): Promise<void> {
   }
   // 3: FIR registration sustained, vs pgbench TPC-B (PostgreSQL only).
   {
-    const dur = quick ? 5 : 30;
+    const dur = quick ? 2 : 30;
     const s: number[] = [];
     const b: number[] = [];
     let n = 0;
@@ -282,33 +282,42 @@ async function main(): Promise<void> {
       pass: ratio === null ? null : ratio >= 0.1,
     });
   }
-  // 4: person name search p95 vs the raw SQL of the same query.
+  // 4: person name search p95 vs the raw SQL of the same search. Like for like: the baseline
+  // loop runs personSearchSql, the one statement the route runs (every retrieval tier, gated,
+  // and the fold of names to persons); the subject is the route, one request in flight, over
+  // the same names in the same order, timed by the client, p95 against p95.
   {
     const s: number[] = [];
     const b: number[] = [];
     const has = await exists('/api/v1/people/search?q=ram', { cookie: io.cookie });
+    const p95 = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))] ?? 0;
     for (let k = 0; k < 3 && has; k++) {
       b.push((await loop('search', SEC * 1000, 1)).p95);
-      const r = await cannon({
-        url: base,
-        connections: 1,
-        duration: SEC,
-        headers: { cookie: io.cookie },
-        requests: [
-          { method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1/people/search?q=${encodeURIComponent(pick(names))}` }) },
-        ],
-      });
-      s.push(r.latency.p97_5 ?? r.latency.p99);
+      const lat: number[] = [];
+      const until = Date.now() + SEC * 1000;
+      for (let i = 0; Date.now() < until; i++) {
+        const t = performance.now();
+        const r = await fetch(`${base}/api/v1/people/search?q=${encodeURIComponent(names[i % names.length]!)}`, {
+          headers: { cookie: io.cookie },
+        });
+        await r.arrayBuffer();
+        lat.push(performance.now() - t);
+        if (r.status !== 200) throw new Error(`people search: ${r.status}`);
+      }
+      s.push(p95(lat));
     }
     const ratio = has ? median(s) / median(b) : null;
     lines.push({
       n: 4,
-      what: 'Person name search, top-10, p95 ms (HTTP p97.5 from autocannon)',
+      what: 'Person name search, top-10, p95 ms (HTTP, 1 in flight)',
       subject: has ? fmt(median(s), 1) : 'n/a (route missing)',
-      baseline: has ? `${fmt(median(b), 1)} (raw SQL p95)` : '—',
+      baseline: has ? `${fmt(median(b), 1)} (the route's search statement, raw SQL p95)` : '—',
       ratio,
       goal: '≤ 1.3× time',
       pass: ratio === null ? null : ratio <= 1.3,
+      note: has
+        ? "The route also reads the ten persons' summaries (one query) and writes the hash-chained audit row of the search (issue 6: every search is audited); the baseline is the search statement alone."
+        : undefined,
     });
   }
   // 5: district dashboard vs the GROUP BY over 12 months.
@@ -418,7 +427,7 @@ async function main(): Promise<void> {
   // 9: the generator's ingest rate vs a raw COPY of the same rows (PostgreSQL only: PGlite has no
   // COPY FROM STDIN from a client, so there is no raw baseline of the same kind).
   if (kind === 'postgres') {
-    const n = quick ? 2_000 : 20_000;
+    const n = quick ? 1_000 : 20_000;
     const rs: Awaited<ReturnType<typeof benchIngest>>[] = [];
     for (let k = 0; k < (quick ? 1 : 3); k++) rs.push(await benchIngest(ADMIN_URL, { firs: n, persons: n * 3, until: UNTIL }));
     const m = rs.map((r) => r.ratio).sort((a, b) => a - b)[Math.floor(rs.length / 2)]!;
