@@ -82,7 +82,10 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } 
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'cctns' });
+  // Session settings for an OLTP workload: JIT compilation cost a name search ~1.4 s on a
+  // 35 ms query at 10M persons, and 4 MB of work_mem made district-filtered typo searches
+  // recheck a million rows (821 ms; 102 ms at 16 MB). See docs/benchmarks.md.
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'cctns', options: '-c jit=off -c work_mem=16MB' });
   // An idle client dropped by the server (restart, admin termination) must not crash the
   // process; the pool discards it and the next query opens a fresh connection.
   pool.on('error', () => {});

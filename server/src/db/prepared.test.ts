@@ -63,3 +63,13 @@ describe.runIf(process.env.TEST_DB !== 'postgres')('executePrepared on PGlite', 
     expect(named.rows[0].n).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe.runIf(process.env.TEST_DB === 'postgres')('the PostgreSQL session settings', () => {
+  it('turns JIT off and gives sorts and bitmaps 16 MB', async () => {
+    const r = await sql<{
+      jit: string;
+      work_mem: string;
+    }>`select current_setting('jit') as jit, current_setting('work_mem') as work_mem`.execute(t.db.kysely);
+    expect(r.rows[0]).toEqual({ jit: 'off', work_mem: '16MB' });
+  });
+});
