@@ -514,19 +514,24 @@ export async function listFirs(db: Kysely<Database>, scope: Scope, f: FirFilter,
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    // Counted up to a cap: an exact count reads every FIR of a busy station on every page.
-    db
-      .selectFrom(
-        listBase(db, scope, f)
-          .select(sql<number>`1`.as('one'))
-          .limit(countCap + 1)
-          .as('c'),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    cappedCount(db, scope, f, countCap),
   ]);
-  const n = Number(total.n);
-  return { rows, total: Math.min(n, countCap), totalCapped: n > countCap };
+  return { rows, ...total };
+}
+
+/** The list's total, counted up to a cap: an exact count reads every FIR of a busy station on every page. */
+async function cappedCount(db: Kysely<Database>, scope: Scope, f: FirFilter, cap: number) {
+  const r = await db
+    .selectFrom(
+      listBase(db, scope, f)
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('c'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(r.n);
+  return { total: Math.min(n, cap), totalCapped: n > cap };
 }
 
 /** A timestamptz as JavaScript's Date#toJSON writes it (UTC, milliseconds, Z). */
@@ -558,18 +563,9 @@ export async function listFirsJson(db: Kysely<Database>, scope: Scope, f: FirFil
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    db
-      .selectFrom(
-        listBase(db, scope, f)
-          .select(sql<number>`1`.as('one'))
-          .limit(countCap + 1)
-          .as('c'),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    cappedCount(db, scope, f, countCap),
   ]);
-  const n = Number(total.n);
-  return { itemsJson: `[${rows.map((r) => r.j).join(',')}]`, total: Math.min(n, countCap), totalCapped: n > countCap };
+  return { itemsJson: `[${rows.map((r) => r.j).join(',')}]`, ...total };
 }
 
 /** A list's total is counted exactly up to this many; beyond it the answer says "more than". */
