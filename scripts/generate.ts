@@ -1,6 +1,8 @@
 /**
  * npm run generate -- --state-scale small|district|state --seed N
  * npm run generate -- --firs 1000000 --persons 3000000 [--years 3] [--until 2026-10-31]
+ *   [--index-persons 10000000] (persons of the master index without a case, for the search scale)
+ *   [--stations 700] (at least this many police stations, 14 to a district)
  *
  * Fills the database of DATABASE_URL (PostgreSQL, through COPY) or DATA_DIR (PGlite, default
  * ./data, through multi-row INSERTs) with a synthetic state. Re-running with the same arguments
@@ -40,7 +42,16 @@ export function progressBar(label = 'generate'): (p: Progress) => void {
 /** Opens the target, migrates it, and generates. Used by the CLI and by the benchmark. */
 export async function runGenerate(
   target: CliTarget,
-  o: { seed: number; firs: number; persons: number; years: number; until: string; quiet?: boolean },
+  o: {
+    seed: number;
+    firs: number;
+    persons: number;
+    years: number;
+    until: string;
+    quiet?: boolean;
+    indexPersons?: number;
+    stations?: number;
+  },
 ): Promise<GenerateResult> {
   const db: Db = target.databaseUrl ? await openPostgres(target.databaseUrl, 2) : await openPglite(target.dataDir ?? './data');
   try {
@@ -74,6 +85,8 @@ async function main(): Promise<void> {
       persons: { type: 'string' },
       years: { type: 'string', default: '3' },
       until: { type: 'string', default: '2026-10-31' },
+      'index-persons': { type: 'string' },
+      stations: { type: 'string' },
     },
   });
   const scale = values['state-scale'] as keyof typeof SCALES | undefined;
@@ -81,9 +94,15 @@ async function main(): Promise<void> {
   const base = SCALES[scale ?? 'small'];
   const firs = values.firs ? Number(values.firs) : base.firs;
   const persons = values.persons ? Number(values.persons) : values.firs ? firs * 3 : base.persons;
-  const o = { seed: Number(values.seed), firs, persons, years: Number(values.years), until: values.until! };
+  const indexPersons = values['index-persons'] ? Number(values['index-persons']) : undefined;
+  const stations = values.stations ? Number(values.stations) : undefined;
+  const o = { seed: Number(values.seed), firs, persons, years: Number(values.years), until: values.until!, indexPersons, stations };
   if (!Number.isInteger(o.seed) || !(firs > 0) || !(persons > 0) || !(o.years > 0) || !/^\d{4}-\d{2}-\d{2}$/.test(o.until))
     throw new Error('bad arguments');
+  if (indexPersons !== undefined && !(Number.isInteger(indexPersons) && indexPersons >= 0))
+    throw new Error('--index-persons must be a whole number');
+  if (stations !== undefined && !(Number.isInteger(stations) && stations > 0))
+    throw new Error('--stations must be a positive whole number');
   const target = { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || './data' };
   process.stderr.write(
     `generating ${firs.toLocaleString('en-IN')} FIRs / ${persons.toLocaleString('en-IN')} persons, seed ${o.seed}, into ${target.databaseUrl ? 'PostgreSQL' : `PGlite ${target.dataDir}`}\n`,

@@ -131,7 +131,9 @@ export function planGeography(seed: number, firs: number, years: number, prefix 
   const ids = new IdMaker(`${seed}:geo`);
   const t0 = Date.UTC(2020, 0, 1);
   const nStations = Math.max(2, Math.round(firs / (years * 600)), Math.trunc(minStations));
-  const nDistricts = Math.max(1, Math.round(nStations / 14));
+  // Whole districts of up to 14 stations (rounding down would put the last stations in a
+  // district that already has their codes).
+  const nDistricts = Math.max(1, Math.ceil(nStations / 14));
   const districts: GenDistrict[] = [];
   const stations: GenStation[] = [];
   const cols = Math.ceil(Math.sqrt(nDistricts));
