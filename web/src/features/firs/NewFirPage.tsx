@@ -614,6 +614,26 @@ function Part({ id, title, children }: { id: string; title: string; children: Re
 
 type Err = (path: string) => string | undefined;
 
+/** The id, label, value, error and change handler of one field of a victim, accused or property row. */
+function rowField<T extends object>(
+  list: 'victims' | 'accused' | 'propertyItems',
+  i: number,
+  row: T,
+  key: keyof T & string,
+  err: Err,
+  label: Record<string, string>,
+  onChange: (p: Partial<T>) => void,
+) {
+  const path = `${list}.${i}.${key}`;
+  return {
+    id: `fir-${path}`,
+    label: label[`${list}.*.${key}`],
+    value: String(row[key] ?? ''),
+    error: err(path),
+    onChange: (e: { target: { value: string } }) => onChange({ [key]: e.target.value } as Partial<T>),
+  };
+}
+
 function VictimRow({
   i,
   v,
@@ -632,43 +652,15 @@ function VictimRow({
   onRemove: () => void;
 }) {
   const { t } = useT();
-  const p = `victims.${i}`;
+  const f = (key: keyof DraftVictim & string) => rowField('victims', i, v, key, err, label, onChange);
   return (
     <fieldset className="panel">
       <legend>{t('firs.form.row.victims', { n: i + 1 })}</legend>
       <div className="form-grid">
-        <TextField
-          id={`fir-${p}.name`}
-          label={label['victims.*.name']}
-          required
-          value={v.name}
-          error={err(`${p}.name`)}
-          onChange={(e) => onChange({ name: e.target.value })}
-        />
-        <TextField
-          id={`fir-${p}.age`}
-          label={label['victims.*.age']}
-          inputMode="numeric"
-          value={v.age}
-          error={err(`${p}.age`)}
-          onChange={(e) => onChange({ age: e.target.value })}
-        />
-        <SelectField
-          id={`fir-${p}.sex`}
-          label={label['victims.*.sex']}
-          value={v.sex}
-          error={err(`${p}.sex`)}
-          onChange={(e) => onChange({ sex: e.target.value })}
-        >
-          {sexOptions}
-        </SelectField>
-        <TextField
-          id={`fir-${p}.address`}
-          label={label['victims.*.address']}
-          value={v.address}
-          error={err(`${p}.address`)}
-          onChange={(e) => onChange({ address: e.target.value })}
-        />
+        <TextField {...f('name')} required />
+        <TextField {...f('age')} inputMode="numeric" />
+        <SelectField {...f('sex')}>{sexOptions}</SelectField>
+        <TextField {...f('address')} />
       </div>
       <Button variant="link" onClick={onRemove}>
         {t('firs.form.remove_row', { row: t('firs.form.row.victims', { n: i + 1 }) })}
@@ -696,6 +688,7 @@ function AccusedRow({
 }) {
   const { t } = useT();
   const p = `accused.${i}`;
+  const f = (key: keyof DraftAccused & string) => rowField('accused', i, a, key, err, label, onChange);
   return (
     <fieldset className="panel">
       <legend>{t('firs.form.row.accused', { n: i + 1 })}</legend>
@@ -707,57 +700,14 @@ function AccusedRow({
       />
       {a.known ? (
         <div className="form-grid">
-          <TextField
-            id={`fir-${p}.name`}
-            label={label['accused.*.name']}
-            required
-            value={a.name}
-            error={err(`${p}.name`)}
-            onChange={(e) => onChange({ name: e.target.value })}
-          />
-          <TextField
-            id={`fir-${p}.relativeName`}
-            label={label['accused.*.relativeName']}
-            value={a.relativeName}
-            error={err(`${p}.relativeName`)}
-            onChange={(e) => onChange({ relativeName: e.target.value })}
-          />
-          <TextField
-            id={`fir-${p}.age`}
-            label={label['accused.*.age']}
-            inputMode="numeric"
-            value={a.age}
-            error={err(`${p}.age`)}
-            onChange={(e) => onChange({ age: e.target.value })}
-          />
-          <SelectField
-            id={`fir-${p}.sex`}
-            label={label['accused.*.sex']}
-            value={a.sex}
-            error={err(`${p}.sex`)}
-            onChange={(e) => onChange({ sex: e.target.value })}
-          >
-            {sexOptions}
-          </SelectField>
-          <TextField
-            id={`fir-${p}.address`}
-            label={label['accused.*.address']}
-            value={a.address}
-            error={err(`${p}.address`)}
-            onChange={(e) => onChange({ address: e.target.value })}
-          />
+          <TextField {...f('name')} required />
+          <TextField {...f('relativeName')} />
+          <TextField {...f('age')} inputMode="numeric" />
+          <SelectField {...f('sex')}>{sexOptions}</SelectField>
+          <TextField {...f('address')} />
         </div>
       ) : (
-        <TextArea
-          id={`fir-${p}.description`}
-          label={label['accused.*.description']}
-          hint={t('firs.form.accused_description_hint')}
-          required
-          rows={2}
-          value={a.description}
-          error={err(`${p}.description`)}
-          onChange={(e) => onChange({ description: e.target.value })}
-        />
+        <TextArea {...f('description')} hint={t('firs.form.accused_description_hint')} required rows={2} />
       )}
       <Button variant="link" onClick={onRemove}>
         {t('firs.form.remove_row', { row: t('firs.form.row.accused', { n: i + 1 }) })}
@@ -782,48 +732,21 @@ function PropertyRow({
   onRemove: () => void;
 }) {
   const { t } = useT();
-  const p = `propertyItems.${i}`;
+  const f = (key: keyof DraftProperty & string) => rowField('propertyItems', i, row, key, err, label, onChange);
   return (
     <fieldset className="panel">
       <legend>{t('firs.form.row.propertyItems', { n: i + 1 })}</legend>
-      <TextField
-        id={`fir-${p}.description`}
-        label={label['propertyItems.*.description']}
-        required
-        value={row.description}
-        error={err(`${p}.description`)}
-        onChange={(e) => onChange({ description: e.target.value })}
-      />
+      <TextField {...f('description')} required />
       <div className="form-grid">
-        <TextField
-          id={`fir-${p}.category`}
-          label={label['propertyItems.*.category']}
-          value={row.category}
-          error={err(`${p}.category`)}
-          onChange={(e) => onChange({ category: e.target.value })}
-        />
-        <SelectField
-          id={`fir-${p}.nature`}
-          label={label['propertyItems.*.nature']}
-          value={row.nature}
-          error={err(`${p}.nature`)}
-          onChange={(e) => onChange({ nature: e.target.value as DraftProperty['nature'] })}
-        >
+        <TextField {...f('category')} />
+        <SelectField {...f('nature')}>
           {NATURES.map((x) => (
             <option key={x} value={x}>
               {t(`firs.nature.${x}`)}
             </option>
           ))}
         </SelectField>
-        <TextField
-          id={`fir-${p}.value`}
-          label={label['propertyItems.*.value']}
-          inputMode="decimal"
-          required
-          value={row.value}
-          error={err(`${p}.value`)}
-          onChange={(e) => onChange({ value: e.target.value })}
-        />
+        <TextField {...f('value')} inputMode="decimal" required />
       </div>
       <Button variant="link" onClick={onRemove}>
         {t('firs.form.remove_row', { row: t('firs.form.row.propertyItems', { n: i + 1 }) })}
