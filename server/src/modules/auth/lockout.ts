@@ -60,9 +60,13 @@ export async function lockState(db: Kysely<Database>, deps: Deps, user: Who): Pr
     }
     return {};
   }
-  const s = await repo.getAuthState(db, user.id);
-  if (s?.locked_until && s.locked_until.getTime() > now.getTime()) return { lockedUntil: s.locked_until };
-  return {};
+  const lockedUntil = lockedUntilOf(await repo.getAuthState(db, user.id), now);
+  return lockedUntil ? { lockedUntil } : {};
+}
+
+/** When an officer's lock ends, if it is still running at `now`. */
+export function lockedUntilOf(state: { locked_until: Date | null } | undefined, now: Date): Date | undefined {
+  return state?.locked_until && state.locked_until.getTime() > now.getTime() ? state.locked_until : undefined;
 }
 
 export function refuseIfLocked(state: { lockedUntil?: Date; retryAfterSeconds?: number }) {

@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
-import { executePrepared } from '../../db/prepared.js';
 import type { Deps } from '../../http/types.js';
 import { istDate } from '../../lib/clock.js';
 import { AppError, notFound, unprocessable } from '../../lib/errors.js';
 import type { ActorContext } from '../audit/service.js';
 import { recordAudit } from '../audit/service.js';
 import { verifyCaptcha } from '../auth/captcha.js';
-import { publicFirList, type FirRecord } from '../firs/service.js';
+import { findFirIdByNumber, publicFirList, type FirRecord } from '../firs/service.js';
 import { findStationByCode, listDistricts, listStations } from '../org/repository.js';
 import { firIdsOfCitizen } from '../complaints/repository.js';
 import { caseStatusFacts } from './case-facts.js';
@@ -70,17 +69,8 @@ async function firByNumber(
   year: number,
   serial: number,
 ): Promise<FirRecord | undefined> {
-  const [hit] = await executePrepared(
-    db,
-    db
-      .selectFrom('fir')
-      .select('id')
-      .where('state_code', '=', stateCode)
-      .where('station_id', '=', stationId)
-      .where('year', '=', year)
-      .where('serial', '=', serial),
-  );
-  return hit ? findFir(db, { level: 'state', stateCode }, hit.id) : undefined;
+  const id = await findFirIdByNumber(db, stateCode, stationId, year, serial);
+  return id ? findFir(db, { level: 'state', stateCode }, id) : undefined;
 }
 
 /**

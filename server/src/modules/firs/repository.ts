@@ -519,6 +519,21 @@ export async function listFirs(db: Kysely<Database>, scope: Scope, f: FirFilter,
   return { rows, ...total };
 }
 
+/** The id of a station's FIR by year and serial (its unique key), unscoped: the caller scopes it. */
+export async function findFirIdByNumber(db: Kysely<Database>, stateCode: string, stationId: string, year: number, serial: number) {
+  const [hit] = await executePrepared(
+    db,
+    db
+      .selectFrom('fir')
+      .select('id')
+      .where('state_code', '=', stateCode)
+      .where('station_id', '=', stationId)
+      .where('year', '=', year)
+      .where('serial', '=', serial),
+  );
+  return hit?.id;
+}
+
 /** The list's total, counted up to a cap: an exact count reads every FIR of a busy station on every page. */
 async function cappedCount(db: Kysely<Database>, scope: Scope, f: FirFilter, cap: number) {
   const r = await db

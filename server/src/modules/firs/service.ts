@@ -749,6 +749,7 @@ export async function acknowledgeTransfer(
 
 export const listFirs = repo.listFirs;
 export const listFirsJson = repo.listFirsJson;
+export const findFirIdByNumber = repo.findFirIdByNumber;
 
 /**
  * The data of a station's public FIR list (Youth Bar Association v. Union of India, SC 2016):

@@ -5,7 +5,6 @@ import { ROLES, RANKS } from '../../policy/index.js';
 import * as repo from './repository.js';
 import * as svc from './service.js';
 import { adminUserView, beatView, stationView } from './presenter.js';
-import { getAuthState } from '../auth/repository.js';
 
 const idParam = z.object({ id: z.uuid() });
 const mobile = z.string().regex(/^\+?[0-9]{10,13}$/, 'a 10-digit mobile number, optionally with +91');
@@ -230,12 +229,8 @@ export async function orgRoutes(app: App, deps: Deps) {
   );
 
   app.get('/admin/users/:id', { schema: { tags: ['admin'], params: idParam }, config: { permission: 'users.read' } }, async (req) => {
-    const u = await repo.findUser(db, authOf(req).scope, req.params.id);
-    if (!u) throw svc.userNotFound();
-    // What an administrator needs to decide on an unlock or a 2FA reset.
-    const st = await getAuthState(db, u.id);
-    const locked = st?.locked_until && st.locked_until.getTime() > deps.clock.now().getTime() ? st.locked_until : null;
-    return { ...adminUserView(u), lockedUntil: locked, mfaEnabled: !!st?.totp_enabled_at };
+    const { user, lockedUntil, mfaEnabled } = await svc.userWithAccountState(deps, authOf(req), req.params.id);
+    return { ...adminUserView(user), lockedUntil, mfaEnabled };
   });
 
   app.patch(

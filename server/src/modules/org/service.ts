@@ -7,10 +7,20 @@ import { newId } from '../../lib/ids.js';
 import { ROLE_LEVEL, type Role } from '../../policy/index.js';
 import { recordAudit, type ActorContext } from '../audit/service.js';
 import { hashPassword, normaliseUsername } from '../auth/password.js';
-import { endUserSessions } from '../auth/repository.js';
+import { endUserSessions, getAuthState } from '../auth/repository.js';
+import { lockedUntilOf } from '../auth/lockout.js';
 import * as repo from './repository.js';
 
 export const userNotFound = () => notFound('User', 'उपयोगकर्ता', 'user_not_found');
+
+/** A user in the caller's jurisdiction with what an administrator needs to decide on an unlock or a 2FA reset. */
+export async function userWithAccountState(deps: Deps, auth: AuthContext, id: string) {
+  const db = deps.db.kysely;
+  const u = await repo.findUser(db, auth.scope, id);
+  if (!u) throw userNotFound();
+  const st = await getAuthState(db, u.id);
+  return { user: u, lockedUntil: lockedUntilOf(st, deps.clock.now()) ?? null, mfaEnabled: !!st?.totp_enabled_at };
+}
 export const stationNotFound = () => notFound('Police station', 'पुलिस थाना', 'station_not_found');
 
 export interface Posting {
