@@ -147,7 +147,11 @@ describe('forgot password', () => {
     expect((await devMessages(t, 'io.ps1@cctns.example')).length).toBe(before);
     t.clock.advanceMinutes(1);
     await forgot('io.ps1');
+    // A new code went out (without this, `second` could be the old message's code and the
+    // check below would pass on nothing).
+    expect((await devMessages(t, 'io.ps1@cctns.example')).length).toBe(before + 1);
     const second = await latestOtp(t, 'io.ps1@cctns.example');
+    // Two random six-digit codes are equal once in a million draws; only then is there nothing to tell apart.
     if (first !== second) expect(errorOf(await reset('io.ps1', first)).code).toBe('otp_invalid');
     expect((await reset('io.ps1', second)).statusCode).toBe(200);
   });
