@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
 import { localName, useT } from '../../i18n/index.tsx';
 import { navigate } from '../../router.tsx';
@@ -7,7 +7,8 @@ import { ClientError, fieldErrorsOf, requireFields } from '../../components/erro
 import { useAction, useFetch } from '../../components/hooks.ts';
 import { formatDateTime, istLocalToIso } from '../../lib/format.ts';
 import { pick } from './labels.ts';
-import type { CitizenComplaint, Kinds, PublicStations } from './types.ts';
+import type { CitizenComplaint, Kinds } from './types.ts';
+import { StationPicker, useStationChoice } from './StationPicker.tsx';
 import { ACCEPT, formatBytes, newIdempotencyKey, postMultipart } from './upload.ts';
 
 interface PropertyRow {
@@ -33,13 +34,12 @@ function nowLocal(): string {
 export default function FileComplaintPage() {
   const { t, lang } = useT();
   const kinds = useFetch<Kinds>('/public/complaint-kinds');
-  const places = useFetch<PublicStations>('/public/stations');
+  const choice = useStationChoice();
+  const { places, district, districtCode, stationCode, setStationCode } = choice;
   const [kind, setKind] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [place, setPlace] = useState('');
-  const [districtCode, setDistrictCode] = useState('');
-  const [stationCode, setStationCode] = useState('');
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
   const [relativeName, setRelativeName] = useState('');
@@ -55,17 +55,12 @@ export default function FileComplaintPage() {
   const [suggested, setSuggested] = useState<{ code: string; name: string; nameHi: string }[] | undefined>();
 
   const kindInfo = kinds.data?.items.find((k) => k.kind === kind);
-  const districtId = places.data?.districts.find((d) => d.code === districtCode)?.id;
-  const stations = useMemo(
-    () => (places.data?.stations ?? []).filter((s) => !districtId || s.districtId === districtId),
-    [places.data, districtId],
-  );
   const max = kinds.data?.maxAttachments ?? 5;
   const maxBytes = kinds.data?.maxAttachmentBytes ?? 10 * 1024 * 1024;
 
   const suggest = useAction(async () => {
     const r = await api.get<{ items: { code: string; name: string; nameHi: string }[] }>(
-      `/public/station-suggestions?place=${encodeURIComponent(`${place} ${districtCode ? (places.data?.districts.find((d) => d.code === districtCode)?.name ?? '') : ''}`)}`,
+      `/public/station-suggestions?place=${encodeURIComponent(`${place} ${district?.name ?? ''}`)}`,
     );
     setSuggested(r.items);
     if (r.items[0] && !stationCode) setStationCode(r.items[0].code);
@@ -202,37 +197,12 @@ export default function FileComplaintPage() {
             onChange={(e) => setPlace(e.target.value)}
           />
           <div className="form-grid">
-            <SelectField
-              id="fc-district"
-              label={t('citizen.file.district')}
-              value={districtCode}
-              onChange={(e) => {
-                setDistrictCode(e.target.value);
-                setStationCode('');
-              }}
-            >
-              <option value="">{t('common.all')}</option>
-              {places.data?.districts.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {localName(lang, d)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              id="fc-stationCode"
-              label={t('citizen.file.station')}
-              required
-              value={stationCode}
+            <StationPicker
+              idPrefix="fc"
+              choice={choice}
+              labels={{ district: t('citizen.file.district'), station: t('citizen.file.station'), choose: t('citizen.file.choose') }}
               error={fe.stationCode}
-              onChange={(e) => setStationCode(e.target.value)}
-            >
-              <option value="">{t('citizen.file.choose')}</option>
-              {stations.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {localName(lang, s)} ({s.code})
-                </option>
-              ))}
-            </SelectField>
+            />
           </div>
           <div className="button-row">
             <Button variant="secondary" busy={suggest.busy} disabled={!place.trim()} onClick={() => void suggest.run()}>

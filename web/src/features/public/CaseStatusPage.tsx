@@ -1,13 +1,14 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
-import { localName, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { Link, queryString } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
-import { Button, ErrorAlert, Loading, Notice, Page, SelectField, TextField } from '../../components/ui.tsx';
+import { Button, ErrorAlert, Loading, Notice, Page, TextField } from '../../components/ui.tsx';
 import { fieldErrorsOf, requireFields } from '../../components/errors.ts';
-import { useAction, useFetch } from '../../components/hooks.ts';
+import { useAction } from '../../components/hooks.ts';
 import { Captcha, type CaptchaHandle, type CaptchaValue } from '../auth/Captcha.tsx';
-import type { PublicCaseStatus, PublicStations } from '../citizen/types.ts';
+import type { PublicCaseStatus } from '../citizen/types.ts';
+import { StationPicker, useStationChoice } from '../citizen/StationPicker.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 
 /**
@@ -16,22 +17,15 @@ import { CaseFacts } from './CaseFacts.tsx';
  * "not found" answer.
  */
 export default function CaseStatusPage() {
-  const { t, lang } = useT();
+  const { t } = useT();
   const { meta, status } = useSession();
-  const places = useFetch<PublicStations>('/public/stations');
-  const [districtCode, setDistrictCode] = useState('');
-  const [stationCode, setStationCode] = useState('');
+  const choice = useStationChoice();
+  const { places, districtCode, stationCode } = choice;
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [number, setNumber] = useState('');
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: undefined, captchaAnswer: '' });
   const captchaRef = useRef<CaptchaHandle>(null);
   const [result, setResult] = useState<PublicCaseStatus | 'not_found' | undefined>();
-
-  const districtId = places.data?.districts.find((d) => d.code === districtCode)?.id;
-  const stations = useMemo(
-    () => (places.data?.stations ?? []).filter((s) => !districtId || s.districtId === districtId),
-    [places.data, districtId],
-  );
 
   const look = useAction(async () => {
     requireFields({ stationCode, year, number, captchaAnswer: captcha.captchaAnswer }, [
@@ -85,37 +79,12 @@ export default function CaseStatusPage() {
           }}
         />
         <div className="form-grid">
-          <SelectField
-            id="cs-district"
-            label={t('public.field.district')}
-            value={districtCode}
-            onChange={(e) => {
-              setDistrictCode(e.target.value);
-              setStationCode('');
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            {places.data?.districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {localName(lang, d)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            id="cs-stationCode"
-            label={t('public.field.station')}
-            required
-            value={stationCode}
+          <StationPicker
+            idPrefix="cs"
+            choice={choice}
+            labels={{ district: t('public.field.district'), station: t('public.field.station'), choose: t('public.choose') }}
             error={fe.stationCode}
-            onChange={(e) => setStationCode(e.target.value)}
-          >
-            <option value="">{t('public.choose')}</option>
-            {stations.map((s) => (
-              <option key={s.code} value={s.code}>
-                {localName(lang, s)} ({s.code})
-              </option>
-            ))}
-          </SelectField>
+          />
           <TextField
             id="cs-year"
             label={t('public.field.year')}
