@@ -201,7 +201,7 @@ describe('one case from the FIR to a conviction, with the final report and the c
     expect(await charged.textContent()).toContain('Arrested; forwarded in custody');
     expect(await page.getByTestId('witnesses').textContent()).toContain('W1 Hari Om Sahu');
     expect(await page.getByTestId('material-objects').textContent()).toContain('in the malkhana');
-    expect(await page.getByLabel('A1 Raju Prajapati').inputValue()).toBe('charged');
+    await poll(() => page.getByLabel('A1 Raju Prajapati').inputValue()).toBe('charged');
 
     // A second tab opens the same draft (version 1).
     const tab2 = await context.newPage();

@@ -69,7 +69,7 @@ describe('a citizen files a complaint, the duty officer registers it as an FIR, 
     await page.getByLabel('Place', { exact: true }).fill('Sarafa Bazaar, Kotwali, Vindhyanagar');
     await page.getByRole('button', { name: 'Suggest the station from the place' }).click();
     await poll(() => page.getByText(/^Suggested:/).isVisible()).toBe(true);
-    expect(await page.getByLabel('Police station').inputValue()).toBe('PS01');
+    await poll(() => page.getByLabel('Police station').inputValue()).toBe('PS01');
     await page.getByLabel('Your address').fill('22, Shanti Nagar, Vindhyanagar');
     await page.getByRole('button', { name: 'Add lost property' }).click();
     await page.getByLabel('Description', { exact: true }).fill('Redmi Note 12, blue');

@@ -139,9 +139,9 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
     // A reload in the middle (a crash, a power cut): the draft comes back.
     await page.reload();
     await poll(() => page.getByRole('status').filter({ hasText: 'Your unfinished FIR' }).isVisible()).toBe(true);
-    expect(await byId(page, 'fir-occurrence.place').inputValue()).toBe('Outside house no. 14, Sarafa Bazaar, near Hanuman Mandir');
-    expect(await byId(page, 'fir-complainant.name').inputValue()).toBe('Ravi Kumar Sharma');
-    expect(await byId(page, 'fir-complainant.relativeName').inputValue()).toBe('Shyam Lal Sharma');
+    await poll(() => byId(page, 'fir-occurrence.place').inputValue()).toBe('Outside house no. 14, Sarafa Bazaar, near Hanuman Mandir');
+    await poll(() => byId(page, 'fir-complainant.name').inputValue()).toBe('Ravi Kumar Sharma');
+    await poll(() => byId(page, 'fir-complainant.relativeName').inputValue()).toBe('Shyam Lal Sharma');
     expect(await page.getByTestId('chosen-sections').textContent()).toContain('BNS 303(2)');
     await poll(() => byId(page, 'fir-gdEntryId').inputValue()).not.toBe('');
 
@@ -323,7 +323,7 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
     await ps2.waitForURL((u) => u.pathname === '/');
     await ps2.goto(`/firs/${zero.id}`);
     await poll(() => ps2.locator('h1').textContent()).toBe(`FIR No. ${zero.firNumber}, PS Civil Lines`);
-    expect(await ps2.getByLabel('Station', { exact: true }).inputValue()).toBe('PS01');
+    await poll(() => ps2.getByLabel('Station', { exact: true }).inputValue()).toBe('PS01');
     await ps2.getByLabel('Reason for the transfer').fill('The place of occurrence lies within PS Kotwali.');
     await ps2.getByRole('button', { name: 'Send on transfer' }).click();
     await poll(() => ps2.getByTestId('transfer-pending').isVisible()).toBe(true);
