@@ -160,14 +160,24 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
 
   it('shows the server’s 400 and 422 next to the fields they name, in the chosen language', async () => {
     const before = await firTotal(page);
-    // 400: the schema refuses the mobile number.
+    // 400: the schema refuses the mobile number and the e-mail.
+    await byId(page, 'fir-complainant.email').fill('ravi.sharma');
     await page.getByRole('button', { name: 'Register the FIR' }).click();
     const phoneError = byId(page, 'fir-complainant.phone-error');
+    const emailError = byId(page, 'fir-complainant.email-error');
     await poll(() => phoneError.isVisible()).toBe(true);
     expect(await phoneError.textContent()).toContain('10-digit mobile number');
     expect(await byId(page, 'fir-complainant.phone').getAttribute('aria-invalid')).toBe('true');
+    expect(await emailError.isVisible()).toBe(true);
     expect(await page.getByRole('alert').filter({ hasText: 'Mobile number' }).isVisible()).toBe(true);
+    // Correcting a field takes its error away at once; the other field's error stays until the next submit.
     await byId(page, 'fir-complainant.phone').fill('9826012345');
+    await poll(() => phoneError.count()).toBe(0);
+    expect(await byId(page, 'fir-complainant.phone').getAttribute('aria-invalid')).toBeNull();
+    expect(await emailError.isVisible()).toBe(true);
+    expect(await byId(page, 'fir-complainant.email').getAttribute('aria-invalid')).toBe('true');
+    await byId(page, 'fir-complainant.email').fill('');
+    await poll(() => emailError.count()).toBe(0);
 
     // 422: the rules refuse an occurrence that ends before it began.
     await byId(page, 'fir-occurrence.to').fill(yesterdayAt('20:00'));

@@ -26,6 +26,7 @@ import {
   type DraftVictim,
   type FirDraft,
 } from './draft.ts';
+import { useEditedFields } from './edited-fields.ts';
 import { weekday } from './labels.ts';
 import { SectionPicker } from './SectionPicker.tsx';
 
@@ -36,6 +37,13 @@ const DIRECTIONS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'] as const;
 const INFO_TYPES = ['written', 'oral', 'electronic'] as const;
 const NATURES = ['stolen', 'involved', 'recovered'] as const;
 
+/** Fields the server may name another way: by the id the body carries, or by the object the field belongs to. */
+const ALSO: Record<string, readonly string[]> = {
+  'occurrence.beatCode': ['occurrence.beatId'],
+  jurisdictionStationId: ['jurisdictionStationCode'],
+  'complainant.idDocument.type': ['complainant.idDocument'],
+};
+
 /** "Now" in IST as a datetime-local value, the latest an occurrence may be. */
 const nowLocal = () => new Date(Date.now() + 5.5 * 3600_000).toISOString().slice(0, 16);
 
@@ -44,7 +52,7 @@ const nowLocal = () => new Date(Date.now() + 5.5 * 3600_000).toISOString().slice
  * of the IIF-1, with the sections picked by number or words under the law of the offence date.
  * What the officer types is kept as a draft in this browser until the FIR is registered (or the
  * draft discarded), and the draft's Idempotency-Key makes a double submit register one FIR.
- * The server's 400/422 answers are shown next to the fields they name.
+ * The server's 400/422 answers are shown next to the fields they name, each until that field is edited.
  */
 export default function NewFirPage() {
   const { t, lang } = useT();
@@ -123,11 +131,14 @@ export default function NewFirPage() {
 
   // Field → message in the UI language. The server names fields in English; in Hindi the
   // alert carries its Hindi message and each field says plainly that it needs correcting.
+  // A field edited since the answer no longer shows its error (the alert still lists it).
+  const edits = useEditedFields(submit.error, 'fir-', ALSO);
   const raw = fieldErrorsOf(submit.error, t);
+  const shown = edits.shown(raw);
   const fe: Record<string, string> =
     lang === 'hi' && submit.error instanceof ApiError
-      ? Object.fromEntries(Object.keys(raw).map((k) => [k, t('firs.form.field_problem')]))
-      : raw;
+      ? Object.fromEntries(Object.keys(shown).map((k) => [k, t('firs.form.field_problem')]))
+      : shown;
   const sectionItemErrors: Record<number, string> = {};
   for (const [k, v] of Object.entries(fe)) {
     const m = /^sections\.(\d+)/.exec(k);
@@ -144,8 +155,8 @@ export default function NewFirPage() {
     }
     return path;
   };
-  const fieldLabels = Object.fromEntries(Object.keys(fe).map((k) => [k, labelFor(k)]));
-  const err = (path: string) => fe[path];
+  const fieldLabels = Object.fromEntries(Object.keys(raw).map((k) => [k, labelFor(k)]));
+  const err = (path: string) => fe[path] ?? ALSO[path]?.map((k) => fe[k]).find(Boolean);
   const day = offenceDay(d.occurrenceFrom);
   const station = user?.stationId;
 
@@ -176,7 +187,7 @@ export default function NewFirPage() {
         </Notice>
       )}
       {!station && <Notice kind="warning">{t('firs.form.no_station')}</Notice>}
-      <form className="form" noValidate onSubmit={onSubmit} aria-describedby="fir-form-intro">
+      <form className="form" noValidate onSubmit={onSubmit} onChange={edits.onChange} aria-describedby="fir-form-intro">
         <p id="fir-form-intro" className="muted">
           {t('firs.form.intro')}
         </p>
@@ -217,7 +228,10 @@ export default function NewFirPage() {
           <SectionPicker
             day={day}
             sections={d.sections}
-            onChange={(sections) => set({ sections })}
+            onChange={(sections) => {
+              set({ sections });
+              edits.edited('sections');
+            }}
             error={err('sections')}
             itemErrors={sectionItemErrors}
           />
@@ -326,7 +340,7 @@ export default function NewFirPage() {
               id="fir-occurrence.beatCode"
               label={label['occurrence.beatCode']}
               value={d.beatCode}
-              error={err('occurrence.beatCode') ?? err('occurrence.beatId')}
+              error={err('occurrence.beatCode')}
               onChange={(e) => set({ beatCode: e.target.value })}
             >
               <option value="">—</option>
@@ -352,7 +366,7 @@ export default function NewFirPage() {
               label={label.jurisdictionStationId}
               required
               value={d.jurisdictionStationCode}
-              error={err('jurisdictionStationId') ?? err('jurisdictionStationCode')}
+              error={err('jurisdictionStationId')}
               onChange={(e) => set({ jurisdictionStationCode: e.target.value })}
             >
               <option value="">—</option>
@@ -428,7 +442,7 @@ export default function NewFirPage() {
               id="fir-complainant.idDocument.type"
               label={label['complainant.idDocument.type']}
               value={d.complainant.idType}
-              error={err('complainant.idDocument.type') ?? err('complainant.idDocument')}
+              error={err('complainant.idDocument.type')}
               onChange={(e) => setC({ idType: e.target.value })}
             >
               <option value="">—</option>

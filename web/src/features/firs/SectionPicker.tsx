@@ -99,7 +99,11 @@ export function SectionPicker({
         aria-describedby={[hintId, error ? errId : ''].filter(Boolean).join(' ')}
         aria-invalid={error ? true : undefined}
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          // A search is no edit of the sections: the form hears of them when they change.
+          e.stopPropagation();
+          setQ(e.target.value);
+        }}
         onKeyDown={onKey}
       />
       <ul id={listId} role="listbox" aria-label={t('firs.form.section_offers')} className="link-list" hidden={!open}>
