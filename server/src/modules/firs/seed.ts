@@ -1,57 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { Database } from '../../db/types.js';
-import type { AuthContext } from '../../http/types.js';
 import type { Clock } from '../../lib/clock.js';
-import { scopeOf, type Role } from '../../policy/index.js';
 import type { DemoIds } from '../../seed/demo.js';
 import { addGdEntry } from '../gd/service.js';
+import { demoOfficer, SeedClock } from '../seed-helpers.js';
 import { registerFirBody, type RegisterFirInput } from './schemas.js';
 import { acknowledgeTransfer, addAddendum, registerFir, transferFir, type Officer } from './service.js';
 
-/** An officer of the demo state acting as the seeder, as if logged in. */
-async function demoOfficer(db: Kysely<Database>, username: string): Promise<Officer> {
-  const u = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-  const auth: AuthContext = {
-    sessionId: 'seed',
-    csrfToken: 'seed',
-    mfaPending: false,
-    user: {
-      id: u.id,
-      username: u.username,
-      name: u.name,
-      nameHi: u.name_hi,
-      role: u.role as Role,
-      rank: u.rank,
-      email: u.email,
-      mobile: u.mobile,
-      stateCode: u.state_code,
-      districtId: u.district_id,
-      subdivisionId: u.subdivision_id,
-      stationId: u.station_id,
-      passwordTemporary: false,
-    },
-    scope: scopeOf({ ...u, role: u.role as Role }),
-  };
-  return {
-    auth,
-    actor: { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo-seed', requestId: null },
-  };
-}
-
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-
-/** A clock for the seeder that it moves through the past days, never beyond the real now. */
-class SeedClock implements Clock {
-  constructor(private t: number) {}
-  now() {
-    return new Date(this.t);
-  }
-  at(t: number) {
-    this.t = t;
-  }
-}
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -483,7 +441,7 @@ export async function seedFirs(db: Db, _ids: DemoIds, clock: Clock): Promise<voi
 
   steps.sort((a, b) => a.at - b.at);
   for (const s of steps) {
-    sc.at(s.at);
+    sc.set(s.at);
     await k.transaction().execute((trx) => s.run(trx));
   }
 }

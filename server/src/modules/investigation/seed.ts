@@ -19,12 +19,11 @@ import type { Kysely } from 'kysely';
 import { loadConfig, type Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import type { Database } from '../../db/types.js';
-import type { AuthContext } from '../../http/types.js';
 import type { Clock } from '../../lib/clock.js';
-import { scopeOf, type Role } from '../../policy/index.js';
 import type { DemoIds } from '../../seed/demo.js';
 import { registerFirBody } from '../firs/schemas.js';
 import { registerFir } from '../firs/service.js';
+import { demoOfficer, SeedClock } from '../seed-helpers.js';
 import { addArrestEvent, recordArrest } from './arrests.service.js';
 import { addDocument } from './documents.js';
 import { moveItem, recordSeizure } from './evidence.service.js';
@@ -45,45 +44,6 @@ const SKETCH_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const iso = (t: number) => new Date(t).toISOString();
-
-async function demoOfficer(db: Kysely<Database>, username: string): Promise<Officer> {
-  const u = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-  const auth: AuthContext = {
-    sessionId: 'seed',
-    csrfToken: 'seed',
-    mfaPending: false,
-    user: {
-      id: u.id,
-      username: u.username,
-      name: u.name,
-      nameHi: u.name_hi,
-      role: u.role as Role,
-      rank: u.rank,
-      email: u.email,
-      mobile: u.mobile,
-      stateCode: u.state_code,
-      districtId: u.district_id,
-      subdivisionId: u.subdivision_id,
-      stationId: u.station_id,
-      passwordTemporary: false,
-    },
-    scope: scopeOf({ ...u, role: u.role as Role }),
-  };
-  return {
-    auth,
-    actor: { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo-seed', requestId: null },
-  };
-}
-
-class SeedClock implements Clock {
-  constructor(private t: number) {}
-  now() {
-    return new Date(this.t);
-  }
-  set(t: number) {
-    this.t = t;
-  }
-}
 
 /** 00:00 IST of the day `daysAgo` days before `now`, plus `hour` hours (IST). */
 const istAt = (now: number, daysAgo: number, hour: number) => {

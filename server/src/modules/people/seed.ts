@@ -21,22 +21,13 @@ import type { DemoIds } from '../../seed/demo.js';
 import { registerFirBody } from '../firs/schemas.js';
 import { registerFir } from '../firs/service.js';
 import { indexCaseFeatures, indexFirProperties, indexProperty } from '../search/service.js';
+import { SeedClock } from '../seed-helpers.js';
 import { officerFor } from './factories.js';
 import { verhoeffDigit } from './identity.js';
 import * as regs from './registers.service.js';
 import { createPersonRecord, linkPersonToCase, recordCaseResult, type PeopleDeps } from './service.js';
 
 const DAY = 86_400_000;
-
-class SeedClock implements Clock {
-  constructor(private t: number) {}
-  now() {
-    return new Date(this.t);
-  }
-  at(t: number) {
-    this.t = t;
-  }
-}
 
 /** The identity-document key must be the one the server will use: APP_SECRET when it is set. */
 function seedConfig(): Config {
@@ -87,7 +78,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
     build: 'medium',
     occupation: 'Driver',
   });
-  sc.at(now - 200 * DAY);
+  sc.set(now - 200 * DAY);
   const rajeshDup = await person('io2', {
     name: 'राजेश श्रीवास्तव',
     fatherName: 'रमेश चंद्र श्रीवास्तव',
@@ -204,7 +195,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
   const salimFirs: string[] = [];
   for (const c of cases) {
     const at = now - c.daysAgo * DAY;
-    sc.at(at);
+    sc.set(at);
     const fir = await tx(async (trx) => {
       const f = await registerFir({ clock: sc }, trx, { auth: o[c.who].auth, actor: o[c.who].actor }, houseBreaking(c.place, at, c.props));
       await indexFirProperties(trx, f, { moCodes: ['MO-BUR-01', 'MO-BUR-06'], placeType: 'residence' });
@@ -222,7 +213,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
     }),
   );
 
-  sc.at(now - 120 * DAY);
+  sc.set(now - 120 * DAY);
   const theft = registerFirBody.parse({
     informationType: 'oral',
     sections: [{ act: 'BNS', section: '303(2)' }],
@@ -245,7 +236,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
     await indexFirProperties(trx, f, { moCodes: ['MO-THF-02'], placeType: 'bus_stand' });
     await linkPersonToCase(trx, { personId: rajesh, firId: f.id, role: 'accused', code: 'A1', stateCode: ids.stateCode, at: sc.now() });
   });
-  sc.at(now - 90 * DAY);
+  sc.set(now - 90 * DAY);
   const snatching = registerFirBody.parse({
     informationType: 'written',
     sections: [{ act: 'BNS', section: '303(2)' }],
@@ -275,7 +266,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
   });
 
   // --- History sheet, wanted and proclaimed ---------------------------------------------------
-  sc.at(now - 140 * DAY);
+  sc.set(now - 140 * DAY);
   const sheet = await tx((trx) =>
     regs.openHistorySheet(deps, trx, o.sho1, {
       personId: salim,
@@ -285,7 +276,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
       modusOperandi: 'Breaks the door lock of houses left locked at night (MO-BUR-01); sells gold through a receiver in Sarafa Bazaar.',
     }),
   );
-  sc.at(now - 100 * DAY);
+  sc.set(now - 100 * DAY);
   await tx((trx) =>
     regs.addSheetEntry(deps, trx, o.io1, sheet.id, {
       kind: 'associate',
@@ -293,7 +284,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
       associatePersonId: chhotu,
     }),
   );
-  sc.at(now - 20 * DAY);
+  sc.set(now - 20 * DAY);
   await tx((trx) =>
     regs.addSheetEntry(deps, trx, o.io1, sheet.id, {
       kind: 'surveillance',
@@ -301,7 +292,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
     }),
   );
 
-  sc.at(now - 45 * DAY);
+  sc.set(now - 45 * DAY);
   await tx((trx) =>
     regs.addWanted(deps, trx, o.io4, {
       personId: laxmi,
@@ -323,7 +314,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
   );
 
   // --- A missing person and the body that matches him ----------------------------------------
-  sc.at(now - 10 * DAY);
+  sc.set(now - 10 * DAY);
   await tx((trx) =>
     regs.addMissing(deps, trx, o.io1, {
       name: 'Sunil Kumar Yadav',
@@ -340,7 +331,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
       reporterPhone: '9826054321',
     }),
   );
-  sc.at(now - 6 * DAY);
+  sc.set(now - 6 * DAY);
   await tx((trx) =>
     regs.addUnidentified(deps, trx, o.io4, {
       kind: 'dead_body',
@@ -357,7 +348,7 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
   );
 
   // An open case at Kotwali with the same MO as the repeat offender's, for "related cases".
-  sc.at(now - 3 * DAY);
+  sc.set(now - 3 * DAY);
   await tx(async (trx) => {
     const f = await registerFir(
       { clock: sc },

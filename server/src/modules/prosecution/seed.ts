@@ -14,10 +14,8 @@ import type { Kysely } from 'kysely';
 import { loadConfig } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import type { Database } from '../../db/types.js';
-import type { AuthContext } from '../../http/types.js';
 import type { Clock } from '../../lib/clock.js';
 import { sha256Hex } from '../../lib/ids.js';
-import { scopeOf, type Role } from '../../policy/index.js';
 import type { DemoIds } from '../../seed/demo.js';
 import { ensureDemoCourt, issueCourtToken, type CourtRow } from '../court/service.js';
 import { registerFirBody } from '../firs/schemas.js';
@@ -26,51 +24,13 @@ import { addArrestEvent, recordArrest } from '../investigation/arrests.service.j
 import { moveItem, recordSeizure } from '../investigation/evidence.service.js';
 import { addCasePerson, addDiaryEntry, addStatement } from '../investigation/records.service.js';
 import { arrestBody, diaryBody, personBody, seizureBody, statementBody } from '../investigation/schemas.js';
-import { assignIo, type Officer } from '../investigation/service.js';
+import { assignIo } from '../investigation/service.js';
 import { acceptPackage, addHearing, recordAppeal, recordDisposal, type CourtActor } from './proceedings.js';
+import { demoOfficer, SeedClock } from '../seed-helpers.js';
 import { approveReport, createDraft, saveDraft, submitReport } from './service.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-
-async function demoUser(db: Kysely<Database>, username: string): Promise<Officer> {
-  const u = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-  const auth: AuthContext = {
-    sessionId: 'seed',
-    csrfToken: 'seed',
-    mfaPending: false,
-    user: {
-      id: u.id,
-      username: u.username,
-      name: u.name,
-      nameHi: u.name_hi,
-      role: u.role as Role,
-      rank: u.rank,
-      email: u.email,
-      mobile: u.mobile,
-      stateCode: u.state_code,
-      districtId: u.district_id,
-      subdivisionId: u.subdivision_id,
-      stationId: u.station_id,
-      passwordTemporary: false,
-    },
-    scope: scopeOf({ ...u, role: u.role as Role }),
-  };
-  return {
-    auth,
-    actor: { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo-seed', requestId: null },
-  };
-}
-
-class SeedClock implements Clock {
-  constructor(private t: number) {}
-  now() {
-    return new Date(this.t);
-  }
-  set(t: number) {
-    this.t = t;
-  }
-}
 
 const iso = (t: number) => new Date(t).toISOString();
 const day = (t: number) => new Date(t + 5.5 * HOUR).toISOString().slice(0, 10);
@@ -175,10 +135,10 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
   if (!given && process.env.NODE_ENV !== 'test')
     process.stdout.write(`\n  Demo court ${court.code} machine API token (Authorization: Bearer …), shown only this once: ${token}\n`);
 
-  const duty = await demoUser(k, 'duty.ps1');
-  const sho = await demoUser(k, 'sho.ps1');
-  const io = await demoUser(k, 'io.ps1');
-  const clerkUser = await demoUser(k, 'court1');
+  const duty = await demoOfficer(k, 'duty.ps1');
+  const sho = await demoOfficer(k, 'sho.ps1');
+  const io = await demoOfficer(k, 'io.ps1');
+  const clerkUser = await demoOfficer(k, 'court1');
   const clerk: CourtActor = {
     court: court as CourtRow,
     via: 'clerk',

@@ -1,0 +1,49 @@
+/**
+ * What the module seeders (modules/<name>/seed.ts, run in order by seed/index.ts) share: a demo
+ * user acting through the services as if logged in, and a clock the seeder moves through the
+ * past days, so that every record carries the time and the author real use would have given it.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.js';
+import type { AuthContext } from '../http/types.js';
+import type { Clock } from '../lib/clock.js';
+import { scopeOf, type Role } from '../policy/index.js';
+import type { ActorContext } from './audit/service.js';
+import { toSessionUser } from './auth/service.js';
+
+/** An officer as the services take one (the `Officer` of firs, investigation and prosecution). */
+export interface SeedOfficer {
+  auth: AuthContext;
+  actor: ActorContext;
+}
+
+/**
+ * The demo user `username` acting as the seeder, as if logged in: its own role and scope, and
+ * audited with the user agent "demo-seed". Throws when the demo state has no such user.
+ */
+export async function demoOfficer(db: Kysely<Database>, username: string): Promise<SeedOfficer> {
+  const u = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  const auth: AuthContext = {
+    sessionId: 'seed',
+    csrfToken: 'seed',
+    mfaPending: false,
+    // A demo password may be temporary; the seeder acts as a user who has already changed it.
+    user: { ...toSessionUser(u), passwordTemporary: false },
+    scope: scopeOf({ ...u, role: u.role as Role }),
+  };
+  return {
+    auth,
+    actor: { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo-seed', requestId: null },
+  };
+}
+
+/** The seeder's clock: it says the time the seeder last set (the seeder keeps it in the past). */
+export class SeedClock implements Clock {
+  constructor(private t: number) {}
+  now() {
+    return new Date(this.t);
+  }
+  set(t: number) {
+    this.t = t;
+  }
+}
