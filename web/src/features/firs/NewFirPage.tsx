@@ -157,6 +157,14 @@ export default function NewFirPage() {
   };
   const fieldLabels = Object.fromEntries(Object.keys(raw).map((k) => [k, labelFor(k)]));
   const err = (path: string) => fe[path] ?? ALSO[path]?.map((k) => fe[k]).find(Boolean);
+  const rowProps = <K extends 'victims' | 'accused' | 'properties'>(k: K, i: number): RowProps<FirDraft[K][number]> => ({
+    i,
+    row: d[k][i] as FirDraft[K][number],
+    err,
+    label,
+    onChange: (p) => setRow(k, i, p),
+    onRemove: () => removeRow(k, i),
+  });
   const day = offenceDay(d.occurrenceFrom);
   const station = user?.stationId;
 
@@ -501,17 +509,8 @@ export default function NewFirPage() {
             onChange={(e) => setC({ isVictim: e.target.checked })}
           />
           <h3>{t('firs.form.victims')}</h3>
-          {d.victims.map((v, i) => (
-            <VictimRow
-              key={i}
-              i={i}
-              v={v}
-              err={err}
-              label={label}
-              sexOptions={sexOptions}
-              onChange={(p) => setRow('victims', i, p)}
-              onRemove={() => removeRow('victims', i)}
-            />
+          {d.victims.map((_, i) => (
+            <VictimRow key={i} {...rowProps('victims', i)} sexOptions={sexOptions} />
           ))}
           <Button variant="secondary" onClick={() => addRow('victims', emptyVictim())}>
             {t('firs.form.add_victim')}
@@ -520,17 +519,8 @@ export default function NewFirPage() {
 
         <Part id="fir-p-accused" title={t('firs.form.part.accused')}>
           {d.accused.length === 0 && <p className="muted">{t('firs.form.no_accused')}</p>}
-          {d.accused.map((a, i) => (
-            <AccusedRow
-              key={i}
-              i={i}
-              a={a}
-              err={err}
-              label={label}
-              sexOptions={sexOptions}
-              onChange={(p) => setRow('accused', i, p)}
-              onRemove={() => removeRow('accused', i)}
-            />
+          {d.accused.map((_, i) => (
+            <AccusedRow key={i} {...rowProps('accused', i)} sexOptions={sexOptions} />
           ))}
           <Button variant="secondary" onClick={() => addRow('accused', emptyAccused())}>
             {t('firs.form.add_accused')}
@@ -550,16 +540,8 @@ export default function NewFirPage() {
         </Part>
 
         <Part id="fir-p-property" title={t('firs.form.part.property')}>
-          {d.properties.map((p, i) => (
-            <PropertyRow
-              key={i}
-              i={i}
-              p={p}
-              err={err}
-              label={label}
-              onChange={(x) => setRow('properties', i, x)}
-              onRemove={() => removeRow('properties', i)}
-            />
+          {d.properties.map((_, i) => (
+            <PropertyRow key={i} {...rowProps('properties', i)} />
           ))}
           <Button variant="secondary" onClick={() => addRow('properties', emptyProperty())}>
             {t('firs.form.add_property')}
@@ -627,17 +609,20 @@ function Part({ id, title, children }: { id: string; title: string; children: Re
 }
 
 type Err = (path: string) => string | undefined;
+type RowList = 'victims' | 'accused' | 'propertyItems';
+
+/** What a victim, accused or property row is given: its place in the list, the draft row, and how to change or drop it. */
+interface RowProps<T> {
+  i: number;
+  row: T;
+  err: Err;
+  label: Record<string, string>;
+  onChange: (p: Partial<T>) => void;
+  onRemove: () => void;
+}
 
 /** The id, label, value, error and change handler of one field of a victim, accused or property row. */
-function rowField<T extends object>(
-  list: 'victims' | 'accused' | 'propertyItems',
-  i: number,
-  row: T,
-  key: keyof T & string,
-  err: Err,
-  label: Record<string, string>,
-  onChange: (p: Partial<T>) => void,
-) {
+function rowField<T extends object>(list: RowList, { i, row, err, label, onChange }: RowProps<T>, key: keyof T & string) {
   const path = `${list}.${i}.${key}`;
   return {
     id: `fir-${path}`,
@@ -648,71 +633,47 @@ function rowField<T extends object>(
   };
 }
 
-function VictimRow({
-  i,
-  v,
-  err,
-  label,
-  sexOptions,
-  onChange,
-  onRemove,
-}: {
-  i: number;
-  v: DraftVictim;
-  err: Err;
-  label: Record<string, string>;
-  sexOptions: ReactNode;
-  onChange: (p: Partial<DraftVictim>) => void;
-  onRemove: () => void;
-}) {
+/** One row as a fieldset: its legend ("Victim 2"), its fields, and the button that removes it. */
+function RowPanel({ list, i, onRemove, children }: { list: RowList; i: number; onRemove: () => void; children: ReactNode }) {
   const { t } = useT();
-  const f = (key: keyof DraftVictim & string) => rowField('victims', i, v, key, err, label, onChange);
+  const name = t(`firs.form.row.${list}`, { n: i + 1 });
   return (
     <fieldset className="panel">
-      <legend>{t('firs.form.row.victims', { n: i + 1 })}</legend>
+      <legend>{name}</legend>
+      {children}
+      <Button variant="link" onClick={onRemove}>
+        {t('firs.form.remove_row', { row: name })}
+      </Button>
+    </fieldset>
+  );
+}
+
+function VictimRow({ sexOptions, ...r }: RowProps<DraftVictim> & { sexOptions: ReactNode }) {
+  const f = (key: keyof DraftVictim & string) => rowField('victims', r, key);
+  return (
+    <RowPanel list="victims" i={r.i} onRemove={r.onRemove}>
       <div className="form-grid">
         <TextField {...f('name')} required />
         <TextField {...f('age')} inputMode="numeric" />
         <SelectField {...f('sex')}>{sexOptions}</SelectField>
         <TextField {...f('address')} />
       </div>
-      <Button variant="link" onClick={onRemove}>
-        {t('firs.form.remove_row', { row: t('firs.form.row.victims', { n: i + 1 }) })}
-      </Button>
-    </fieldset>
+    </RowPanel>
   );
 }
 
-function AccusedRow({
-  i,
-  a,
-  err,
-  label,
-  sexOptions,
-  onChange,
-  onRemove,
-}: {
-  i: number;
-  a: DraftAccused;
-  err: Err;
-  label: Record<string, string>;
-  sexOptions: ReactNode;
-  onChange: (p: Partial<DraftAccused>) => void;
-  onRemove: () => void;
-}) {
+function AccusedRow({ sexOptions, ...r }: RowProps<DraftAccused> & { sexOptions: ReactNode }) {
   const { t } = useT();
-  const p = `accused.${i}`;
-  const f = (key: keyof DraftAccused & string) => rowField('accused', i, a, key, err, label, onChange);
+  const f = (key: keyof DraftAccused & string) => rowField('accused', r, key);
   return (
-    <fieldset className="panel">
-      <legend>{t('firs.form.row.accused', { n: i + 1 })}</legend>
+    <RowPanel list="accused" i={r.i} onRemove={r.onRemove}>
       <CheckboxField
-        id={`fir-${p}.known`}
+        id={`fir-accused.${r.i}.known`}
         label={t('firs.form.accused_known')}
-        checked={a.known}
-        onChange={(e) => onChange({ known: e.target.checked })}
+        checked={r.row.known}
+        onChange={(e) => r.onChange({ known: e.target.checked })}
       />
-      {a.known ? (
+      {r.row.known ? (
         <div className="form-grid">
           <TextField {...f('name')} required />
           <TextField {...f('relativeName')} />
@@ -723,33 +684,15 @@ function AccusedRow({
       ) : (
         <TextArea {...f('description')} hint={t('firs.form.accused_description_hint')} required rows={2} />
       )}
-      <Button variant="link" onClick={onRemove}>
-        {t('firs.form.remove_row', { row: t('firs.form.row.accused', { n: i + 1 }) })}
-      </Button>
-    </fieldset>
+    </RowPanel>
   );
 }
 
-function PropertyRow({
-  i,
-  p: row,
-  err,
-  label,
-  onChange,
-  onRemove,
-}: {
-  i: number;
-  p: DraftProperty;
-  err: Err;
-  label: Record<string, string>;
-  onChange: (p: Partial<DraftProperty>) => void;
-  onRemove: () => void;
-}) {
+function PropertyRow(r: RowProps<DraftProperty>) {
   const { t } = useT();
-  const f = (key: keyof DraftProperty & string) => rowField('propertyItems', i, row, key, err, label, onChange);
+  const f = (key: keyof DraftProperty & string) => rowField('propertyItems', r, key);
   return (
-    <fieldset className="panel">
-      <legend>{t('firs.form.row.propertyItems', { n: i + 1 })}</legend>
+    <RowPanel list="propertyItems" i={r.i} onRemove={r.onRemove}>
       <TextField {...f('description')} required />
       <div className="form-grid">
         <TextField {...f('category')} />
@@ -762,10 +705,7 @@ function PropertyRow({
         </SelectField>
         <TextField {...f('value')} inputMode="decimal" required />
       </div>
-      <Button variant="link" onClick={onRemove}>
-        {t('firs.form.remove_row', { row: t('firs.form.row.propertyItems', { n: i + 1 }) })}
-      </Button>
-    </fieldset>
+    </RowPanel>
   );
 }
 
