@@ -1,8 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, API_BASE, ApiError } from '../../api.ts';
 import { localName, useT } from '../../i18n/index.tsx';
 import { Link, navigate, useLocation, useParams } from '../../router.tsx';
-import { Button, ErrorAlert, Facts, Loading, Notice, Page, SelectField, TextArea } from '../../components/ui.tsx';
+import { ActionCard, ActionForm } from '../../components/forms.tsx';
+import { ErrorAlert, Facts, Loading, Notice, Page, SelectField, TextArea } from '../../components/ui.tsx';
 import { fieldErrorsOf, requireFields } from '../../components/errors.ts';
 import { useAction, useFetch } from '../../components/hooks.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
@@ -309,6 +310,20 @@ function TransferStatus({ f }: { f: FirView }) {
   );
 }
 
+/** The reason an action on the FIR records with it: required, a line or two. */
+function ReasonField({
+  onChange,
+  ...field
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return <TextArea {...field} required rows={2} onChange={(e) => onChange(e.target.value)} />;
+}
+
 function AddendumForm({ f, onDone }: { f: FirView; onDone: () => void }) {
   const { t } = useT();
   const [reason, setReason] = useState('');
@@ -323,27 +338,20 @@ function AddendumForm({ f, onDone }: { f: FirView; onDone: () => void }) {
   const fe = fieldErrorsOf(run.error, t);
   const labels = { reason: t('firs.view.addendum_reason'), text: t('firs.view.addendum_text') };
   return (
-    <form
-      className="form"
-      noValidate
-      aria-labelledby="fv-add-new"
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void run.run();
-      }}
+    <ActionForm
+      action={run}
+      submit={t('firs.view.addendum_submit')}
+      fieldLabels={labels}
+      idPrefix="add-"
+      labelledBy="fv-add-new"
+      head={
+        <>
+          <h3 id="fv-add-new">{t('firs.view.addendum_new')}</h3>
+          <p className="hint">{t('firs.view.addendum_hint')}</p>
+        </>
+      }
     >
-      <h3 id="fv-add-new">{t('firs.view.addendum_new')}</h3>
-      <p className="hint">{t('firs.view.addendum_hint')}</p>
-      <ErrorAlert error={run.error} fieldLabels={labels} idPrefix="add-" />
-      <TextArea
-        id="add-reason"
-        label={labels.reason}
-        required
-        rows={2}
-        value={reason}
-        error={fe.reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      <ReasonField id="add-reason" label={labels.reason} value={reason} error={fe.reason} onChange={setReason} />
       <TextArea
         id="add-text"
         label={labels.text}
@@ -353,10 +361,7 @@ function AddendumForm({ f, onDone }: { f: FirView; onDone: () => void }) {
         error={fe.text}
         onChange={(e) => setText(e.target.value)}
       />
-      <Button type="submit" busy={run.busy}>
-        {t('firs.view.addendum_submit')}
-      </Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -373,49 +378,34 @@ function TransferForm({ f, onDone }: { f: FirView; onDone: () => void }) {
   const fe = fieldErrorsOf(run.error, t);
   const labels = { toStationId: t('firs.view.transfer_to'), reason: t('firs.view.transfer_why') };
   return (
-    <section className="card" aria-labelledby="fv-transfer">
-      <h2 id="fv-transfer">{t('firs.view.transfer_title')}</h2>
-      <p className="hint">{t('firs.view.transfer_hint')}</p>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void run.run();
-        }}
+    <ActionCard
+      id="fv-transfer"
+      title={t('firs.view.transfer_title')}
+      intro={<p className="hint">{t('firs.view.transfer_hint')}</p>}
+      action={run}
+      submit={t('firs.view.transfer_submit')}
+      fieldLabels={labels}
+      idPrefix="tr-"
+    >
+      <SelectField
+        id="tr-toStationId"
+        label={labels.toStationId}
+        required
+        value={to}
+        error={fe.toStationId ?? fe.toStationCode}
+        onChange={(e) => setTo(e.target.value)}
       >
-        <ErrorAlert error={run.error} fieldLabels={labels} idPrefix="tr-" />
-        <SelectField
-          id="tr-toStationId"
-          label={labels.toStationId}
-          required
-          value={to}
-          error={fe.toStationId ?? fe.toStationCode}
-          onChange={(e) => setTo(e.target.value)}
-        >
-          <option value="">—</option>
-          {(stations.data?.stations ?? [])
-            .filter((s) => s.id !== f.stationId)
-            .map((s) => (
-              <option key={s.id} value={s.code}>
-                {localName(lang, s)} ({s.code})
-              </option>
-            ))}
-        </SelectField>
-        <TextArea
-          id="tr-reason"
-          label={labels.reason}
-          required
-          rows={2}
-          value={reason}
-          error={fe.reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <Button type="submit" busy={run.busy}>
-          {t('firs.view.transfer_submit')}
-        </Button>
-      </form>
-    </section>
+        <option value="">—</option>
+        {(stations.data?.stations ?? [])
+          .filter((s) => s.id !== f.stationId)
+          .map((s) => (
+            <option key={s.id} value={s.code}>
+              {localName(lang, s)} ({s.code})
+            </option>
+          ))}
+      </SelectField>
+      <ReasonField id="tr-reason" label={labels.reason} value={reason} error={fe.reason} onChange={setReason} />
+    </ActionCard>
   );
 }
 
@@ -435,29 +425,14 @@ function Acknowledge({ f }: { f: FirView }) {
     }
   });
   return (
-    <section className="card" aria-labelledby="fv-ack">
-      <h2 id="fv-ack">{t('firs.view.ack_title')}</h2>
-      <p>{t('firs.view.ack_hint', { number: f.firNumber, station: f.stationCode })}</p>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void run.run();
-        }}
-      >
-        <ErrorAlert error={run.error} />
-        <TextArea
-          id="ack-remarks"
-          label={t('firs.view.ack_remarks')}
-          rows={2}
-          value={remarks}
-          onChange={(e) => setRemarks(e.target.value)}
-        />
-        <Button type="submit" busy={run.busy}>
-          {t('firs.view.ack_submit')}
-        </Button>
-      </form>
-    </section>
+    <ActionCard
+      id="fv-ack"
+      title={t('firs.view.ack_title')}
+      intro={<p>{t('firs.view.ack_hint', { number: f.firNumber, station: f.stationCode })}</p>}
+      action={run}
+      submit={t('firs.view.ack_submit')}
+    >
+      <TextArea id="ack-remarks" label={t('firs.view.ack_remarks')} rows={2} value={remarks} onChange={(e) => setRemarks(e.target.value)} />
+    </ActionCard>
   );
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, API_BASE } from '../../api.ts';
 import { localName, useT } from '../../i18n/index.tsx';
 import { Link, navigate, queryString, useLocation } from '../../router.tsx';
+import { ActionCard } from '../../components/forms.tsx';
 import { Button, ErrorAlert, Loading, Notice, Page, SelectField, TextArea, TextField } from '../../components/ui.tsx';
 import { fieldErrorsOf, requireFields } from '../../components/errors.ts';
 import { useAction, useFetch } from '../../components/hooks.ts';
@@ -156,53 +157,33 @@ function NewEntry({ onDone }: { onDone: (entryNo: number) => void }) {
   const fe = fieldErrorsOf(run.error, t);
   const labels = { kind: t('gd.kind'), text: t('gd.text'), officers: t('gd.officers') };
   return (
-    <section className="card" aria-labelledby="gd-new">
-      <h2 id="gd-new">{t('gd.new_title')}</h2>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void run.run();
-        }}
-      >
-        <ErrorAlert error={run.error} fieldLabels={labels} idPrefix="gdn-" />
-        <SelectField
-          id="gdn-kind"
-          label={labels.kind}
-          value={kind}
-          error={fe.kind}
-          onChange={(e) => setKind(e.target.value as ManualGdKind)}
-        >
-          {MANUAL_GD_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`gd.kind.${k}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextArea
-          id="gdn-text"
-          label={labels.text}
-          required
-          rows={3}
-          value={text}
-          error={fe.text}
-          onChange={(e) => setText(e.target.value)}
+    <ActionCard id="gd-new" title={t('gd.new_title')} action={run} submit={t('gd.add')} fieldLabels={labels} idPrefix="gdn-">
+      <SelectField id="gdn-kind" label={labels.kind} value={kind} error={fe.kind} onChange={(e) => setKind(e.target.value as ManualGdKind)}>
+        {MANUAL_GD_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`gd.kind.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextArea
+        id="gdn-text"
+        label={labels.text}
+        required
+        rows={3}
+        value={text}
+        error={fe.text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {(kind === 'departure' || kind === 'arrival') && (
+        <TextField
+          id="gdn-officers"
+          label={labels.officers}
+          hint={t('gd.officers_hint')}
+          value={officers}
+          error={fe.officers}
+          onChange={(e) => setOfficers(e.target.value)}
         />
-        {(kind === 'departure' || kind === 'arrival') && (
-          <TextField
-            id="gdn-officers"
-            label={labels.officers}
-            hint={t('gd.officers_hint')}
-            value={officers}
-            error={fe.officers}
-            onChange={(e) => setOfficers(e.target.value)}
-          />
-        )}
-        <Button type="submit" busy={run.busy}>
-          {t('gd.add')}
-        </Button>
-      </form>
-    </section>
+      )}
+    </ActionCard>
   );
 }
