@@ -8,6 +8,7 @@
  *   getPerson(db, stateCode, id) / findPerson   the record (a merged id answers with its survivor)
  *   linkPersonToCase(trx, link)                 the person's role in a case (antecedents)
  *   recordCaseResult(trx, result)               conviction, acquittal ... of the person in a case
+ *   recordCourtResult(clock, trx, actor, r)     the same from the court (disposal, appeal), audited
  *   indexPersonNames(trx, personId)             (re)build the name index of a person row written elsewhere
  */
 import { createHash } from 'node:crypto';
@@ -1206,15 +1207,73 @@ export async function linkPersonToCase(trx: Db, link: CaseLink): Promise<void> {
     .execute();
 }
 
-/** Records what became of an accused in a case (the court or final report's result). */
-export async function recordCaseResult(trx: Db, input: { personId: string; firId: string; result: CaseResult; on: string }): Promise<void> {
-  await trx
+/**
+ * Records what became of an accused in a case (the court or final report's result) on their
+ * person record; `null` clears it (a judgment set aside for retrial). Returns the number of
+ * role rows changed (0 when the person has no accused or suspect role in the case).
+ */
+export async function recordCaseResult(
+  trx: Db,
+  input: { personId: string; firId: string; result: CaseResult | null; on: string | null },
+): Promise<number> {
+  const r = await trx
     .updateTable('person_case_role')
-    .set({ result: input.result, result_on: input.on })
+    .set({ result: input.result, result_on: input.result === null ? null : input.on })
+    .where('person_id', '=', input.personId)
+    .where('fir_id', '=', input.firId)
+    .where('role', 'in', ['accused', 'suspect'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export interface CourtResult {
+  personId: string;
+  firId: string;
+  /** The accused's code in the case (A1 …). */
+  accusedCode: string;
+  result: CaseResult | null;
+  /** The date of the judgment or appeal decision. */
+  on: string;
+  /** What decided it: the disposal (IIF-6) or an appeal (IIF-7), with its id. */
+  basis: { kind: 'court.disposal' | 'court.appeal'; id: string; ref?: string };
+}
+
+/**
+ * The court's result for an accused, written on their person record (the criminal record's
+ * result and convicted count read it) in the court's transaction, with a person.case_result
+ * audit row naming what decided it. Writing the same result again changes nothing and is not
+ * audited again, so a retried court message leaves one row of each.
+ */
+export async function recordCourtResult(clock: Clock, trx: Db, actor: ActorContext, input: CourtResult): Promise<boolean> {
+  const before = await trx
+    .selectFrom('person_case_role')
+    .select(['result', 'result_on', 'station_id', 'district_id'])
     .where('person_id', '=', input.personId)
     .where('fir_id', '=', input.firId)
     .where('role', 'in', ['accused', 'suspect'])
     .execute();
+  if (before.length === 0) return false;
+  const on = input.result === null ? null : input.on;
+  if (before.every((b) => b.result === input.result && b.result_on === on)) return false;
+  await recordCaseResult(trx, { personId: input.personId, firId: input.firId, result: input.result, on });
+  await recordAudit(trx, clock, actor, {
+    action: 'person.case_result',
+    entityType: 'person',
+    entityId: input.personId,
+    stationId: before[0]!.station_id,
+    districtId: before[0]!.district_id,
+    details: {
+      firId: input.firId,
+      accusedCode: input.accusedCode,
+      result: input.result,
+      previous: before[0]!.result,
+      on,
+      basis: input.basis.kind,
+      basisId: input.basis.id,
+      ...(input.basis.ref ? { basisRef: input.basis.ref } : {}),
+    },
+  });
+  return true;
 }
 
 export interface RecordCase {
@@ -1285,6 +1344,7 @@ export async function criminalRecord(deps: PeopleDeps, db: Db, officer: PeopleOf
   }
   cases.sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime());
   const accused = cases.filter((c) => c.role === 'accused' || c.role === 'suspect');
+  const casesWhere = (f: (c: RecordCase) => boolean) => new Set(accused.filter(f).map((c) => c.firId)).size;
   const [summary] = await personSummaries(db, stateCode, [masterId]);
   await recordAudit(db, deps.clock, officer.actor, {
     action: 'person.record_read',
@@ -1298,8 +1358,9 @@ export async function criminalRecord(deps: PeopleDeps, db: Db, officer: PeopleOf
     otherRoles: cases.filter((c) => !(c.role === 'accused' || c.role === 'suspect')),
     counts: {
       accused: new Set(accused.filter((c) => c.role === 'accused').map((c) => c.firId)).size,
-      convicted: accused.filter((c) => c.result === 'convicted').length,
-      pending: accused.filter((c) => c.result === null || c.result === 'charge_sheeted').length,
+      // Cases, not role rows: a suspect later added again as the accused is one case.
+      convicted: casesWhere((c) => c.result === 'convicted'),
+      pending: casesWhere((c) => c.result === null || c.result === 'charge_sheeted'),
       stations: new Set(accused.map((c) => c.stationId)).size,
     },
   };

@@ -20,6 +20,8 @@ import type { CourtRow } from '../court/service.js';
 import * as inv from '../investigation/repository.js';
 import { transition, type WorkflowActor } from '../investigation/transition.js';
 import { allowedActions, isCaseStage, type CaseSubstate } from '../investigation/workflow.js';
+import type { CaseResult } from '../people/repository.js';
+import { recordCourtResult } from '../people/service.js';
 import { cnrSchema } from './efiling-schema.js';
 import * as repo from './repository.js';
 import type { AppealResult, CaseDisposalResult, DisposalResult, PackageMeta, Sentence } from './repository.js';
@@ -311,10 +313,10 @@ export async function recordDisposal(deps: PDeps, trx: Trx, a: CourtActor, ref: 
   const charged = report.content.accusedCharged;
   const fields: Record<string, string> = {};
   const rows: { a: (typeof charged)[number]; d: DisposalInput['accused'][number] }[] = [];
+  const persons = await inv.listCasePersons(trx, p.fir_id);
   if (report.kind === 'closure') {
     if (input.accused.length) fields.accused = 'a closure report names no accused: leave empty to accept the closure';
   } else {
-    const persons = await inv.listCasePersons(trx, p.fir_id);
     input.accused.forEach((d, i) => {
       const code = d.code.trim().toUpperCase();
       const ch = charged.find((x) => x.code.toUpperCase() === code);
@@ -375,9 +377,55 @@ export async function recordDisposal(deps: PDeps, trx: Trx, a: CourtActor, ref: 
       })),
       sentence: r.d.result === 'convicted' ? (r.d.sentence ?? null) : null,
     });
+    // The accused's criminal record (people module) gets the result in this transaction: the
+    // antecedents' result and the count of convictions come from it.
+    const personId = persons.find((x) => x.id === r.a.casePersonId)?.person_id;
+    if (personId)
+      await recordCourtResult(deps.clock, trx, a.audit, {
+        personId,
+        firId: p.fir_id,
+        accusedCode: r.a.code,
+        result: r.d.result,
+        on: decidedOn,
+        basis: { kind: 'court.disposal', id },
+      });
   }
   await auditCourt(trx, deps, a, p, 'court.disposal', { result, decidedOn });
   return (await repo.findDisposal(trx, p.fir_id))!;
+}
+
+/** Words of an appeal's per-accused result that say what the accused now stands as. */
+const APPEAL_PERSON_RESULTS: readonly CaseResult[] = ['convicted', 'acquitted', 'discharged', 'compounded', 'abated'];
+
+/**
+ * What a recorded appeal makes of each accused's result on their criminal record, by code
+ * (only the accused it decides about). The judgment's per-accused result is the baseline.
+ * - A per-accused result naming one of APPEAL_PERSON_RESULTS ("acquitted") says it outright,
+ *   once the appeal is decided.
+ * - An appeal of the accused allowed sets the conviction aside: the convicted accused it
+ *   names (all convicted accused when it names none) stand acquitted.
+ * - Remanded: the judgment is set aside for a retrial, so the result is pending again (null).
+ * - Pending, dismissed, withdrawn and abated appeals leave the judgment standing; an appeal of
+ *   the state or victim allowed, or one partly allowed, changes a result only where it names
+ *   it (the appellate court may convict, or order a retrial).
+ */
+export function appealPersonResults(
+  judgment: readonly { code: string; result: string }[],
+  input: Pick<AppealInput, 'appellant' | 'result' | 'accused'>,
+): Map<string, CaseResult | null> {
+  const out = new Map<string, CaseResult | null>();
+  if (input.result === 'pending') return out;
+  const listed = (input.accused ?? []).map((x) => ({ code: x.code.trim().toUpperCase(), said: x.result.trim().toLowerCase() }));
+  const affected = listed.length ? judgment.filter((j) => listed.some((l) => l.code === j.code.toUpperCase())) : judgment;
+  if (input.result === 'allowed' && input.appellant === 'accused')
+    for (const j of affected) if (j.result === 'convicted') out.set(j.code, 'acquitted');
+  if (input.result === 'remanded') for (const j of affected) out.set(j.code, null);
+  for (const l of listed) {
+    const said = APPEAL_PERSON_RESULTS.find((r) => r === l.said);
+    const j = judgment.find((x) => x.code.toUpperCase() === l.code);
+    if (said && j) out.set(j.code, said);
+  }
+  return out;
 }
 
 export interface AppealInput {
@@ -455,6 +503,20 @@ export async function recordAppeal(deps: PDeps, trx: Trx, a: CourtActor, ref: st
     recorded_by_name: a.name,
     recorded_at: at,
   });
+  // A decided appeal that changes what an accused stands as reaches their criminal record.
+  const persons = await inv.listCasePersons(trx, p.fir_id);
+  for (const [code, result] of appealPersonResults(disposal.accused, input)) {
+    const personId = persons.find((x) => x.id === disposal.accused.find((d) => d.code === code)?.case_person_id)?.person_id;
+    if (personId)
+      await recordCourtResult(deps.clock, trx, a.audit, {
+        personId,
+        firId: p.fir_id,
+        accusedCode: code,
+        result,
+        on: decidedOn ?? today,
+        basis: { kind: 'court.appeal', id, ref: ref2 },
+      });
+  }
   await auditCourt(trx, deps, a, p, 'court.appeal', { appealRef: ref2, result: input.result });
   return { appeal: (await repo.findAppeal(trx, p.fir_id, ref2, input.result))!, repeated: false };
 }

@@ -161,9 +161,20 @@ export const appealBody = z
     decidedOn: day.optional().describe('For a decided appeal; defaults to today (IST)'),
     result: z.enum(['pending', 'allowed', 'dismissed', 'partly_allowed', 'remanded', 'withdrawn', 'abated']),
     accused: z
-      .array(z.object({ code: personCode, result: text(50), sentence: sentence.optional() }))
+      .array(
+        z.object({
+          code: personCode,
+          result: text(50).describe(
+            'What the accused now stands as. convicted, acquitted, discharged, compounded or abated go on the accused’s criminal record; other words (e.g. "sentence reduced") are kept as said',
+          ),
+          sentence: sentence.optional(),
+        }),
+      )
       .max(100)
-      .optional(),
+      .optional()
+      .describe(
+        'Per accused. Without it, an appeal of the accused allowed acquits every convicted accused, and a remand makes every result pending again',
+      ),
     remarks: z.string().trim().max(5000).optional(),
   })
   .meta({
