@@ -26,7 +26,7 @@ import { registerFir } from '../firs/service.js';
 import { demoOfficer, SeedClock } from '../seed-helpers.js';
 import { addArrestEvent, recordArrest } from './arrests.service.js';
 import { addDocument } from './documents.js';
-import { moveItem, recordSeizure } from './evidence.service.js';
+import { moveItem, recordSeizure, type CustodyMoveInput } from './evidence.service.js';
 import {
   addAppearanceNotice,
   addCasePerson,
@@ -86,6 +86,9 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
   };
   const u: Record<string, Officer> = {};
   for (const n of ['duty.ps1', 'sho.ps1', 'io.ps1', 'io2.ps1', 'sdpo.sd1', 'duty.ps2', 'sho.ps2', 'io.ps2']) u[n] = await demoOfficer(k, n);
+  /** An FIR the duty officer `who` registers at `t` (firBody: the offence some hours before). */
+  const register = (who: string, t: number, fir: Omit<Parameters<typeof firBody>[0], 'at'>) =>
+    tx(t, (trx) => registerFir(deps, trx, u[who], firBody({ at: t, ...fir })));
   // The sketch goes to the upload directory of the configuration, if there is one to read.
   let config: Config | null;
   try {
@@ -99,22 +102,14 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
   // A phone theft 100 days ago: the informant was never told of the progress (overdue clock);
   // the stolen phone's IMEI is what PS01's seizure will match.
   const t1 = at(100, 11);
-  const theft = await tx(t1, (trx) =>
-    registerFir(
-      deps,
-      trx,
-      u['duty.ps2'],
-      firBody({
-        at: t1,
-        place: 'Civil Lines bus stop, Vindhyanagar',
-        sections: ['303(2)'],
-        complainant: { name: 'Anil Khare', sex: 'male', yearOfBirth: 1979, address: '7, Civil Lines, Vindhyanagar', phone: '9826033301' },
-        property: [{ description: 'Samsung Galaxy M14 mobile phone, blue', category: 'mobile phone', value: 12000 }],
-        narrative:
-          'The complainant states that his mobile phone was stolen from his shirt pocket while boarding a bus at the Civil Lines bus stop.',
-      }),
-    ),
-  );
+  const theft = await register('duty.ps2', t1, {
+    place: 'Civil Lines bus stop, Vindhyanagar',
+    sections: ['303(2)'],
+    complainant: { name: 'Anil Khare', sex: 'male', yearOfBirth: 1979, address: '7, Civil Lines, Vindhyanagar', phone: '9826033301' },
+    property: [{ description: 'Samsung Galaxy M14 mobile phone, blue', category: 'mobile phone', value: 12000 }],
+    narrative:
+      'The complainant states that his mobile phone was stolen from his shirt pocket while boarding a bus at the Civil Lines bus stop.',
+  });
   await tx(t1 + HOUR, (trx) => assignIo(deps, trx, u['sho.ps2'], theft.id, { ioId: u['io.ps2'].auth.user.id }));
   await tx(t1 + 2 * HOUR, (trx) =>
     saveCrimeDetails(deps, trx, u['io.ps2'], theft.id, {
@@ -172,27 +167,19 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
 
   // A rape case 55 days ago (sensitive): the two-month clock of BNSS 193(2) is due within a week.
   const t2 = at(55, 15);
-  const rape = await tx(t2, (trx) =>
-    registerFir(
-      deps,
-      trx,
-      u['duty.ps2'],
-      firBody({
-        at: t2,
-        place: 'Near the old water tank, Civil Lines',
-        sections: ['64(1)'],
-        complainant: {
-          name: 'Victim (identity withheld)',
-          sex: 'female',
-          yearOfBirth: 2001,
-          address: 'Civil Lines, Vindhyanagar',
-          isVictim: true,
-        },
-        narrative:
-          'The informant states that she was sexually assaulted by a known person. Details recorded separately; identity withheld under BNS 72.',
-      }),
-    ),
-  );
+  const rape = await register('duty.ps2', t2, {
+    place: 'Near the old water tank, Civil Lines',
+    sections: ['64(1)'],
+    complainant: {
+      name: 'Victim (identity withheld)',
+      sex: 'female',
+      yearOfBirth: 2001,
+      address: 'Civil Lines, Vindhyanagar',
+      isVictim: true,
+    },
+    narrative:
+      'The informant states that she was sexually assaulted by a known person. Details recorded separately; identity withheld under BNS 72.',
+  });
   await tx(t2 + HOUR, (trx) => assignIo(deps, trx, u['sho.ps2'], rape.id, { ioId: u['io.ps2'].auth.user.id }));
   await tx(t2 + 2 * HOUR, (trx) =>
     addCasePerson(
@@ -256,33 +243,25 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
   // ---------------------------------------------------------------- PS01: the demo case of the examples
 
   const t3 = at(10, 11);
-  const hb = await tx(t3, (trx) =>
-    registerFir(
-      deps,
-      trx,
-      u['duty.ps1'],
-      firBody({
-        at: t3,
-        place: 'House no. 22, Housing Board Colony, Vindhyanagar',
-        sections: ['305', '331(2)'],
-        beat: 'B3',
-        complainant: {
-          name: 'Rekha Tiwari',
-          sex: 'female',
-          yearOfBirth: 1975,
-          address: 'House no. 22, Housing Board Colony, Vindhyanagar',
-          phone: '9826044402',
-          occupation: 'Teacher',
-        },
-        property: [
-          { description: 'Gold chain, 20 g', category: 'jewellery', value: 110000 },
-          { description: 'Samsung Galaxy M14 mobile phone, blue', category: 'mobile phone', value: 12000 },
-        ],
-        narrative:
-          'The complainant states that she returned from a wedding at night and found the lock of the main door broken; a gold chain and a mobile phone were missing from the almirah.',
-      }),
-    ),
-  );
+  const hb = await register('duty.ps1', t3, {
+    place: 'House no. 22, Housing Board Colony, Vindhyanagar',
+    sections: ['305', '331(2)'],
+    beat: 'B3',
+    complainant: {
+      name: 'Rekha Tiwari',
+      sex: 'female',
+      yearOfBirth: 1975,
+      address: 'House no. 22, Housing Board Colony, Vindhyanagar',
+      phone: '9826044402',
+      occupation: 'Teacher',
+    },
+    property: [
+      { description: 'Gold chain, 20 g', category: 'jewellery', value: 110000 },
+      { description: 'Samsung Galaxy M14 mobile phone, blue', category: 'mobile phone', value: 12000 },
+    ],
+    narrative:
+      'The complainant states that she returned from a wedding at night and found the lock of the main door broken; a gold chain and a mobile phone were missing from the almirah.',
+  });
   await tx(t3 + HOUR, (trx) => assignIo(deps, trx, u['sho.ps1'], hb.id, { ioId: u['io.ps1'].auth.user.id }));
   const person = (t: number, body: Record<string, unknown>) =>
     tx(t, (trx) => addCasePerson(deps, trx, u['io.ps1'], hb.id, personBody.parse(body)));
@@ -432,36 +411,25 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
       }),
     ),
   );
-  await tx(at(9, 22), (trx) =>
-    moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[0].id, {
-      kind: 'malkhana_deposit',
-      from: 'seized',
-      at: iso(at(9, 22)),
-      place: 'Malkhana, PS Kotwali',
-      reason: 'Deposited for safe custody after seizure',
-      handedTo: 'HC Ramesh Yadav, malkhana moharrir',
-    }),
-  );
-  await tx(at(9, 22.1), (trx) =>
-    moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[1].id, {
-      kind: 'malkhana_deposit',
-      from: 'seized',
-      at: iso(at(9, 22.1)),
-      place: 'Malkhana, PS Kotwali',
-      reason: 'Deposited for safe custody after seizure',
-      handedTo: 'HC Ramesh Yadav, malkhana moharrir',
-    }),
-  );
-  await tx(at(7, 10), (trx) =>
-    moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[1].id, {
-      kind: 'sent_to_fsl',
-      from: 'malkhana',
-      at: iso(at(7, 10)),
-      place: 'State Forensic Science Laboratory, Sagar',
-      reason: 'Extraction of call records and data',
-      handedTo: 'Receipt clerk, SFSL Sagar',
-    }),
-  );
+  // Both items to the malkhana that night; the phone on to the FSL two days later.
+  const move = (t: number, item: number, m: Omit<CustodyMoveInput, 'at'>) =>
+    tx(t, (trx) => moveItem(deps, trx, u['io.ps1'], hb.id, seizure.items[item].id, { ...m, at: iso(t) }));
+  const deposit = {
+    kind: 'malkhana_deposit',
+    from: 'seized',
+    place: 'Malkhana, PS Kotwali',
+    reason: 'Deposited for safe custody after seizure',
+    handedTo: 'HC Ramesh Yadav, malkhana moharrir',
+  } as const;
+  await move(at(9, 22), 0, deposit);
+  await move(at(9, 22.1), 1, deposit);
+  await move(at(7, 10), 1, {
+    kind: 'sent_to_fsl',
+    from: 'malkhana',
+    place: 'State Forensic Science Laboratory, Sagar',
+    reason: 'Extraction of call records and data',
+    handedTo: 'Receipt clerk, SFSL Sagar',
+  });
   await tx(at(7, 10.2), (trx) =>
     addForensicRequest(deps, trx, u['io.ps1'], hb.id, {
       lab: 'State Forensic Science Laboratory, Sagar',
@@ -521,23 +489,14 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
 
   // A chain snatching, 8 days ago: the accused is arrested "just now" by seedInvestigationLate.
   const t4 = at(8, 19);
-  const sn = await tx(t4, (trx) =>
-    registerFir(
-      deps,
-      trx,
-      u['duty.ps1'],
-      firBody({
-        at: t4,
-        place: 'Railway station road, near the overbridge',
-        sections: ['304(2)'],
-        beat: 'B2',
-        complainant: { name: 'Sarita Jain', sex: 'female', yearOfBirth: 1968, address: 'Station Road, Vindhyanagar', phone: '9826055503' },
-        property: [{ description: 'Gold chain, 12 g', category: 'jewellery', value: 70000 }],
-        narrative:
-          'The complainant states that two youths on a motorcycle snatched her gold chain while she was walking home from the market.',
-      }),
-    ),
-  );
+  const sn = await register('duty.ps1', t4, {
+    place: 'Railway station road, near the overbridge',
+    sections: ['304(2)'],
+    beat: 'B2',
+    complainant: { name: 'Sarita Jain', sex: 'female', yearOfBirth: 1968, address: 'Station Road, Vindhyanagar', phone: '9826055503' },
+    property: [{ description: 'Gold chain, 12 g', category: 'jewellery', value: 70000 }],
+    narrative: 'The complainant states that two youths on a motorcycle snatched her gold chain while she was walking home from the market.',
+  });
   await tx(t4 + HOUR, (trx) => assignIo(deps, trx, u['sho.ps1'], sn.id, { ioId: u['io.ps1'].auth.user.id }));
   await tx(at(7, 12), (trx) =>
     addDiaryEntry(deps, trx, u['io.ps1'], sn.id, {
@@ -564,48 +523,32 @@ export async function seedInvestigation(db: Db, _ids: DemoIds, clock: Clock): Pr
 
   // Awaiting an IO; and one with the other IO of the station.
   const t5 = at(7, 9);
-  await tx(t5, (trx) =>
-    registerFir(
-      deps,
-      trx,
-      u['duty.ps1'],
-      firBody({
-        at: t5,
-        place: 'Shop no. 8, Sarafa Bazaar',
-        sections: ['318(4)'],
-        beat: 'B1',
-        complainant: {
-          name: 'Deepak Agrawal',
-          sex: 'male',
-          yearOfBirth: 1982,
-          address: 'Sarafa Bazaar, Vindhyanagar',
-          phone: '9826066604',
-        },
-        narrative: 'The complainant states that a customer paid for jewellery with a forged bank transfer receipt and left with the goods.',
-      }),
-    ),
-  );
+  await register('duty.ps1', t5, {
+    place: 'Shop no. 8, Sarafa Bazaar',
+    sections: ['318(4)'],
+    beat: 'B1',
+    complainant: {
+      name: 'Deepak Agrawal',
+      sex: 'male',
+      yearOfBirth: 1982,
+      address: 'Sarafa Bazaar, Vindhyanagar',
+      phone: '9826066604',
+    },
+    narrative: 'The complainant states that a customer paid for jewellery with a forged bank transfer receipt and left with the goods.',
+  });
   const t6 = at(7, 15);
-  const hurt = await tx(t6, (trx) =>
-    registerFir(
-      deps,
-      trx,
-      u['duty.ps1'],
-      firBody({
-        at: t6,
-        place: 'Tea stall near Bus Stand, Vindhyanagar',
-        sections: ['115(2)', '351(2)'],
-        complainant: {
-          name: 'Rafiq Mohammad',
-          sex: 'male',
-          yearOfBirth: 1990,
-          address: 'Bus Stand area, Vindhyanagar',
-          phone: '9826077705',
-        },
-        narrative: 'The complainant states that he was beaten and threatened by his neighbour after an argument over parking.',
-      }),
-    ),
-  );
+  const hurt = await register('duty.ps1', t6, {
+    place: 'Tea stall near Bus Stand, Vindhyanagar',
+    sections: ['115(2)', '351(2)'],
+    complainant: {
+      name: 'Rafiq Mohammad',
+      sex: 'male',
+      yearOfBirth: 1990,
+      address: 'Bus Stand area, Vindhyanagar',
+      phone: '9826077705',
+    },
+    narrative: 'The complainant states that he was beaten and threatened by his neighbour after an argument over parking.',
+  });
   await tx(t6 + HOUR, (trx) => assignIo(deps, trx, u['sho.ps1'], hurt.id, { ioId: u['io2.ps1'].auth.user.id }));
   await tx(t6 + 3 * HOUR, (trx) =>
     addDiaryEntry(deps, trx, u['io2.ps1'], hurt.id, {

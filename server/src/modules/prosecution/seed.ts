@@ -175,27 +175,16 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
     const id = fir.id;
     await tx(t0 + 3 * HOUR, (trx) => assignIo(deps, trx, sho, id, { ioId: io.auth.user.id }));
     await tx(t0 + 5 * HOUR, async (trx) => {
-      await addCasePerson(
-        deps,
-        trx,
-        io,
-        id,
-        personBody.parse({
-          role: 'complainant',
-          person: { name: c.complainant.name, sex: 'male', ageYears: 45, address: c.complainant.address },
-        }),
-      );
-      await addCasePerson(
-        deps,
-        trx,
-        io,
-        id,
-        personBody.parse({
-          role: 'witness',
-          person: { name: 'Hari Om Sahu', fatherName: 'Shivnarayan Sahu', sex: 'male', ageYears: 52, address: 'Chowk, Vindhyanagar' },
-        }),
-      );
-      await addCasePerson(deps, trx, io, id, personBody.parse({ role: 'accused', person: { ...c.accused, sex: 'male' } }));
+      const person = (role: string, p: Record<string, unknown>) => addCasePerson(deps, trx, io, id, personBody.parse({ role, person: p }));
+      await person('complainant', { name: c.complainant.name, sex: 'male', ageYears: 45, address: c.complainant.address });
+      await person('witness', {
+        name: 'Hari Om Sahu',
+        fatherName: 'Shivnarayan Sahu',
+        sex: 'male',
+        ageYears: 52,
+        address: 'Chowk, Vindhyanagar',
+      });
+      await person('accused', { ...c.accused, sex: 'male' });
       await addStatement(
         deps,
         trx,
