@@ -45,6 +45,8 @@ describe('one case from the FIR to a conviction, with the final report and the c
     return (await r.json()) as {
       stage: string;
       stageLabelEn: string;
+      stageLabelHi: string;
+      resultLabelHi: string | null;
       arrestCount: number | null;
       chargeSheetDate: string | null;
       court: { name: string } | null;
@@ -249,6 +251,12 @@ describe('one case from the FIR to a conviction, with the final report and the c
     const s = await publicStatus();
     expect(s.chargeSheetDate).not.toBeNull();
     expect(s.court?.name).toBe('Chief Judicial Magistrate, Vindhyanagar');
+    // The public now sees what went to the court, in words, in both languages.
+    expect(s).toMatchObject({
+      stage: 'charge_sheeted',
+      stageLabelEn: 'Charge sheet filed in court',
+      stageLabelHi: 'न्यायालय में आरोप पत्र दाखिल',
+    });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'final-report-approved.png'), fullPage: true });
   });
 
@@ -283,7 +291,7 @@ describe('one case from the FIR to a conviction, with the final report and the c
     expect(await page.getByTestId('disposal').textContent()).toContain('12 months simple imprisonment');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'court-clerk-case.png'), fullPage: true });
     s = await publicStatus();
-    expect(s).toMatchObject({ stage: 'disposed', result: 'convicted', nextHearingDate: null });
+    expect(s).toMatchObject({ stage: 'disposed', result: 'convicted', resultLabelHi: 'दोषसिद्ध', nextHearingDate: null });
   });
 
   it('the police see the CNR and the judgment, and anyone sees the result on the public case status page', async () => {
@@ -301,10 +309,35 @@ describe('one case from the FIR to a conviction, with the final report and the c
     await pub.getByLabel('FIR number').fill(firNumber);
     await pub.getByRole('button', { name: 'Show the status' }).click();
     const facts = pub.locator('dl.facts');
-    await poll(() => facts.textContent()).toContain('Disposed');
-    expect(await facts.textContent()).toContain('convicted');
+    await poll(() => facts.textContent()).toContain('Decided by the court (convicted)');
     expect(await facts.textContent()).toContain('Chief Judicial Magistrate, Vindhyanagar');
     expect(await facts.textContent()).not.toContain('Raju Prajapati');
     await pub.screenshot({ path: path.join(SCREENSHOTS, 'public-status-disposed.png'), fullPage: true });
+    // In Hindi, the stage and the result are Hindi words, not the codes.
+    await pub.getByRole('button', { name: 'हिन्दी' }).click();
+    await poll(() => facts.textContent()).toContain('न्यायालय द्वारा निर्णीत (दोषसिद्ध)');
+    expect(await facts.textContent()).not.toMatch(/convicted|disposed/i);
+
+    // The QR code on the FIR copy leads here: the code checks out with the number, station and date.
+    const fir = (await (await page.request.get(`/api/v1/firs/${caseId}`)).json()) as { verificationCode: string };
+    await pub.getByRole('button', { name: 'English' }).click();
+    await pub.goto(`/verify/${fir.verificationCode}`);
+    const verified = pub.getByTestId('verify-result');
+    await poll(() => verified.isVisible()).toBe(true);
+    expect(await verified.textContent()).toContain(firNumber);
+    expect(await verified.textContent()).toContain('Kotwali (PS01)');
+    expect(await verified.textContent()).not.toContain('Raju Prajapati');
+    // A code that no copy carries says so; a code typed in groups of four works the same as the QR.
+    await pub.goto('/verify/AAAABBBBCCCC');
+    await poll(() => pub.getByText(/No FIR copy carries the code AAAABBBBCCCC/).isVisible()).toBe(true);
+    await pub.getByLabel('Verification code').fill(
+      fir.verificationCode
+        .match(/.{1,4}/g)!
+        .join('-')
+        .toLowerCase(),
+    );
+    await pub.getByRole('button', { name: 'Check the copy' }).click();
+    await poll(() => verified.isVisible()).toBe(true);
+    expect(await overflowsSideways(pub)).toBe(false);
   });
 });

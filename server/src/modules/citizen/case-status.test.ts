@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestApp, type Client, type TestContext } from '../../test/harness.js';
 import { registerFirAs } from '../firs/factories.js';
 import { fileComplaintAs } from '../complaints/factories.js';
-import { addCaseStatusFacts } from './case-facts.js';
-import { notifyStageChange } from './stages.js';
+import { addCaseStatusFacts, type CaseStatusFacts } from './case-facts.js';
+import { CASE_STAGES } from '../investigation/workflow.js';
+import { isPublicStage, notifyStageChange, resultLabel, stageLabel } from './stages.js';
 
 let t: TestContext;
 let ipN = 0;
@@ -19,10 +20,7 @@ const lookup = (c: Client, q: Record<string, string | number>) =>
   c.get(`/api/v1/public/case-status?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`);
 
 // Facts another module (investigation, court) would contribute, for one FIR of this test.
-const contributed = new Map<
-  string,
-  { arrestCount: number; io: { rank: string; name: string }; court: { name: string }; nextHearingDate: string; chargeSheetDate: string }
->();
+const contributed = new Map<string, CaseStatusFacts>();
 addCaseStatusFacts(async (_db, fir) => contributed.get(fir.id) ?? {});
 
 beforeAll(async () => {
@@ -128,7 +126,48 @@ describe('public case status', () => {
       await notifyStageChange(trx, fir.id, 'disposed', { clock: t.clock, result: 'convicted' });
     });
     const r = await lookup(anon(), { stationCode: 'PS01', year: fir.year, number: fir.serial });
-    expect(r.json()).toMatchObject({ stage: 'disposed', stageLabelEn: 'Disposed by the court', result: 'convicted' });
+    expect(r.json()).toMatchObject({
+      stage: 'disposed',
+      stageLabelEn: 'Decided by the court',
+      stageLabelHi: 'न्यायालय द्वारा निर्णीत',
+      result: 'convicted',
+      resultLabelEn: 'convicted',
+      resultLabelHi: 'दोषसिद्ध',
+    });
+  });
+
+  it('says what a final report became once it is in court: a charge sheet or a closure report, never the workflow code', async () => {
+    const fir = await registerFirAs(t, 'duty.ps1');
+    await t.db.kysely.updateTable('fir_status').set({ stage: 'final_report_submitted' }).where('fir_id', '=', fir.id).execute();
+    const status = async () => (await lookup(anon(), { stationCode: 'PS01', year: fir.year, number: fir.serial })).json();
+    // With the SHO: only that a final report was submitted.
+    expect(await status()).toMatchObject({
+      stage: 'final_report_submitted',
+      stageLabelEn: 'Final report submitted',
+      stageLabelHi: 'अंतिम प्रतिवेदन प्रस्तुत',
+    });
+    contributed.set(fir.id, { chargeSheetDate: '2026-02-01' });
+    expect(await status()).toMatchObject({
+      stage: 'charge_sheeted',
+      stageLabelEn: 'Charge sheet filed in court',
+      chargeSheetDate: '2026-02-01',
+    });
+    contributed.set(fir.id, { finalReportDate: '2026-02-01' });
+    expect(await status()).toMatchObject({
+      stage: 'final_report_filed',
+      stageLabelHi: 'न्यायालय में अंतिम रिपोर्ट (खात्मा) दाखिल',
+      finalReportDate: '2026-02-01',
+      result: null,
+    });
+  });
+
+  it('has a Hindi label of its own for every stage of the case workflow and every court result', () => {
+    for (const stage of CASE_STAGES) {
+      expect(isPublicStage(stage), stage).toBe(true);
+      expect(stageLabel(stage).hi, stage).toMatch(/[\u0900-\u097F]/);
+    }
+    for (const r of ['convicted', 'acquitted', 'discharged', 'compounded', 'partly_convicted', 'closure_accepted', 'dismissed', 'allowed'])
+      expect(resultLabel(r).hi, r).toMatch(/[\u0900-\u097F]/);
   });
 
   it('never finds a sensitive FIR: by section, or marked by the SHO, it answers exactly like an FIR that does not exist', async () => {

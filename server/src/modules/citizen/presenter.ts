@@ -2,7 +2,7 @@ import { istDate } from '../../lib/clock.js';
 import { RANKS } from '../../policy/index.js';
 import type { FirRecord } from '../firs/service.js';
 import type { CaseStatusFacts } from './case-facts.js';
-import { stageLabel } from './stages.js';
+import { publicStageOf, resultLabel, stageLabel } from './stages.js';
 
 /**
  * The one place that shapes what the public sees of a case. It copies named, harmless fields
@@ -39,7 +39,10 @@ export function publicSections(sections: { act: string; section: string; titleEn
 
 /** The public case status of a non-sensitive FIR. */
 export function publicCaseStatus(fir: FirRecord, facts: CaseStatusFacts, opts: { showIoName: boolean }) {
-  const l = stageLabel(fir.stage);
+  const stage = publicStageOf(fir.stage, facts);
+  const l = stageLabel(stage);
+  const result = (fir.stage === 'disposed' || fir.stage === 'appealed') && facts.result ? String(facts.result) : null;
+  const rl = result ? resultLabel(result) : null;
   const arrests =
     typeof facts.arrestCount === 'number' && Number.isFinite(facts.arrestCount) ? Math.max(0, Math.floor(facts.arrestCount)) : null;
   const io = facts.io
@@ -53,11 +56,13 @@ export function publicCaseStatus(fir: FirRecord, facts: CaseStatusFacts, opts: {
     year: fir.year,
     registeredOn: istDate(fir.registered_at),
     sections: publicSections(fir.sections),
-    stage: fir.stage,
+    stage,
     stageLabelEn: l.en,
     stageLabelHi: l.hi,
     lastChangedOn: istDate(fir.stage_changed_at),
-    result: fir.stage === 'disposed' && facts.result ? String(facts.result) : null,
+    result,
+    resultLabelEn: rl?.en ?? null,
+    resultLabelHi: rl?.hi ?? null,
     arrestMade: arrests === null ? null : arrests > 0,
     arrestCount: arrests,
     chargeSheetDate: dateOnly(facts.chargeSheetDate),

@@ -74,6 +74,7 @@ describe('FIR copy and verification', () => {
       valid: true,
       stateCode: 'XA',
       districtName: 'Vindhyanagar',
+      districtNameHi: 'विंध्यनगर',
       stationCode: 'PS01',
       stationName: 'Kotwali',
       stationNameHi: 'कोतवाली',

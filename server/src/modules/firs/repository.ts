@@ -409,6 +409,7 @@ export async function findFirByVerificationCode(db: Kysely<Database>, code: stri
       'st.name as station_name',
       'st.name_hi as station_name_hi',
       'd.name as district_name',
+      'd.name_hi as district_name_hi',
       's.sensitive',
     ])
     .where('f.verification_code', '=', code)

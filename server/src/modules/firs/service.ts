@@ -780,6 +780,7 @@ export async function verifyCopyCode(db: Kysely<Database>, code: string) {
     valid: true as const,
     stateCode: r.state_code,
     districtName: r.district_name,
+    districtNameHi: r.district_name_hi,
     stationCode: r.station_code,
     stationName: r.station_name,
     stationNameHi: r.station_name_hi,

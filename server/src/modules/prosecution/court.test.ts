@@ -176,7 +176,8 @@ describe('every court step moves the case and its public status', () => {
     const c = await approvedCase(t);
     let s = await publicStatus(c.firNumber);
     expect(s).toMatchObject({
-      stage: 'final_report_submitted',
+      stage: 'charge_sheeted',
+      stageLabelEn: 'Charge sheet filed in court',
       chargeSheetDate: '2026-01-15',
       court: { name: 'Chief Judicial Magistrate, Vindhyanagar' },
       nextHearingDate: null,
@@ -272,7 +273,7 @@ describe('every court step moves the case and its public status', () => {
       .orderBy('id')
       .execute();
     expect(history.map((h) => h.stage)).toEqual(
-      expect.arrayContaining(['final_report_submitted', 'accepted_by_court', 'under_trial', 'disposed', 'appealed']),
+      expect.arrayContaining(['final_report_submitted', 'charge_sheeted', 'accepted_by_court', 'under_trial', 'disposed', 'appealed']),
     );
     const audits = await t.db.kysely
       .selectFrom('audit_event')

@@ -7,7 +7,8 @@
  *   generic POST /cases/:id/transition that draws its buttons from the workflow table).
  * - return_final_report turns the report back into a draft with the SHO's remarks.
  * - Each move that changes what the public sees writes the stage history and tells the
- *   informant (citizen module's notifyStageChange), in the same transaction.
+ *   informant (citizen module's notifyStageChange), in the same transaction; the SHO's approval
+ *   shows as "charge sheet filed" or "closure report filed", the report being in court.
  * - The public case status gets the charge-sheet (or closure) date, the court, the next hearing
  *   and the result from this module's records.
  */
@@ -44,6 +45,16 @@ const ANNOUNCED: readonly CaseAction[] = [
 const after: TransitionHook = async (deps, ctx) => {
   if (ctx.action === 'return_final_report') {
     await markReturned(deps, ctx.trx, ctx.caseRow, ctx.actor, ctx.options.reason ?? null);
+    return;
+  }
+  if (ctx.action === 'approve_final_report') {
+    // Sent to the court: the informant now hears whether it is a charge sheet or a closure report.
+    const reportId = ctx.options.details?.reportId;
+    const report = typeof reportId === 'string' ? await repo.findReport(ctx.trx, reportId) : undefined;
+    if (report) {
+      const stage = report.kind === 'charge_sheet' ? 'charge_sheeted' : 'final_report_filed';
+      await notifyStageChange(ctx.trx, ctx.caseRow.id, stage, { clock: deps.clock });
+    }
     return;
   }
   if (!ANNOUNCED.includes(ctx.action)) return;

@@ -31,7 +31,7 @@ export default function MyFirsPage() {
               {f.history.map((h, i) => (
                 <li key={i}>
                   <strong>{pick(lang, h.labelEn, h.labelHi)}</strong>
-                  {h.result ? ` (${h.result.replace(/_/g, ' ')})` : ''} — {formatDateTime(h.at, lang)}
+                  {h.resultLabelEn ? ` (${pick(lang, h.resultLabelEn, h.resultLabelHi)})` : ''} — {formatDateTime(h.at, lang)}
                 </li>
               ))}
             </ol>

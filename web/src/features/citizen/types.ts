@@ -100,6 +100,8 @@ export interface PublicCaseStatus {
   stageLabelHi: string;
   lastChangedOn: string;
   result: string | null;
+  resultLabelEn: string | null;
+  resultLabelHi: string | null;
   arrestMade: boolean | null;
   arrestCount: number | null;
   chargeSheetDate: string | null;
@@ -115,6 +117,15 @@ export interface CitizenFir extends PublicCaseStatus {
   complaintId: string;
   ackNumber: string;
   registeredAt: string;
-  history: { stage: string; result: string | null; at: string; note: string | null; labelEn: string; labelHi: string }[];
+  history: {
+    stage: string;
+    result: string | null;
+    at: string;
+    note: string | null;
+    labelEn: string;
+    labelHi: string;
+    resultLabelEn: string | null;
+    resultLabelHi: string | null;
+  }[];
   copyUrl: { en: string; hi: string };
 }

@@ -20,13 +20,18 @@ export function CaseFacts({ s }: { s: PublicCaseStatus }) {
         .map((x) => `${x.act} ${x.section}${pick(lang, x.titleEn, x.titleHi) ? ` — ${pick(lang, x.titleEn, x.titleHi)}` : ''}`)
         .join('; '),
     ],
-    [t('public.field.stage'), `${pick(lang, s.stageLabelEn, s.stageLabelHi)}${s.result ? ` (${s.result.replace(/_/g, ' ')})` : ''}`],
+    [
+      t('public.field.stage'),
+      `${pick(lang, s.stageLabelEn, s.stageLabelHi)}${s.resultLabelEn ? ` (${pick(lang, s.resultLabelEn, s.resultLabelHi)})` : ''}`,
+    ],
     [t('public.field.last_change'), formatDate(s.lastChangedOn, lang)],
     [
       t('public.field.arrests'),
       s.arrestCount === null ? none : s.arrestCount === 0 ? t('public.no_arrest') : formatNumber(s.arrestCount, lang),
     ],
-    [t('public.field.charge_sheet'), s.chargeSheetDate ? formatDate(s.chargeSheetDate, lang) : none],
+    s.finalReportDate
+      ? [t('public.field.closure_report'), formatDate(s.finalReportDate, lang)]
+      : [t('public.field.charge_sheet'), s.chargeSheetDate ? formatDate(s.chargeSheetDate, lang) : none],
     [t('public.field.court'), s.court ? pick(lang, s.court.name, s.court.nameHi) : none],
     [t('public.field.next_hearing'), s.nextHearingDate ? formatDate(s.nextHearingDate, lang) : none],
     [
