@@ -38,7 +38,8 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
   let firUrl = '';
 
   beforeAll(async () => {
-    e2e = await startE2E();
+    // The SHO logs in with the password alone here (two-factor log-in has its own browser tests).
+    e2e = await startE2E({ config: { MFA_REQUIRED_ROLES: 'admin' } });
     ({ page } = await e2e.newPage({ width: 360, height: 780 }));
   });
   afterAll(async () => {
@@ -296,6 +297,62 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
     ).toBe('%PDF-');
     await auto.getByRole('link', { name: 'Open the FIR' }).click();
     await page.waitForURL((u) => u.pathname === firUrl);
+  });
+
+  it('the SHO marks the FIR sensitive after a confirmation, and the public case status no longer finds it', async () => {
+    const [serial, year] = firNumber.split('/');
+    const publicStatus = async () =>
+      (await fetch(`${e2e.url}/api/v1/public/case-status?stationCode=PS01&year=${year}&number=${serial}`)).status;
+    expect(await publicStatus()).toBe(200);
+
+    // The duty officer may not mark it.
+    await page.goto(firUrl);
+    await poll(() => page.locator('h1').textContent()).toBe(`FIR No. ${firNumber}, PS Kotwali`);
+    expect(await page.getByRole('button', { name: 'Mark as sensitive' }).count()).toBe(0);
+
+    // Two SHO windows on the FIR: the second will be out of date.
+    const shoPage = async () => {
+      const { page: p } = await e2e.newPage({ width: 360, height: 780 });
+      await logIn(e2e, p, 'sho.ps1');
+      await p.waitForURL((u) => u.pathname === '/');
+      await p.goto(firUrl);
+      await poll(() => p.getByRole('button', { name: 'Mark as sensitive' }).isVisible()).toBe(true);
+      return p;
+    };
+    const sho = await shoPage();
+    const stale = await shoPage();
+    expect(await sho.getByTestId('fir-sensitive').count()).toBe(0);
+
+    // The reason is required, and the dialog says what marking does before anything is sent.
+    await sho.getByRole('button', { name: 'Mark as sensitive' }).click();
+    await poll(() => byId(sho, 'sens-reason-error').isVisible()).toBe(true);
+    const reason = 'The victim is a minor; her identity must be protected.';
+    await sho.getByLabel('Why this FIR is sensitive').fill(reason);
+    await sho.getByRole('button', { name: 'Mark as sensitive' }).click();
+    const dialog = sho.getByRole('dialog', { name: `Mark FIR No. ${firNumber} as sensitive?` });
+    await poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain('no longer be found through the public case status');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await poll(() => dialog.isVisible()).toBe(false);
+    expect(await publicStatus()).toBe(200);
+    await sho.getByRole('button', { name: 'Mark as sensitive' }).click();
+    await dialog.getByRole('button', { name: 'Mark as sensitive' }).click();
+
+    await poll(() => sho.getByRole('status').filter({ hasText: 'The FIR has been marked sensitive.' }).isVisible()).toBe(true);
+    await poll(() => sho.getByTestId('fir-sensitive').isVisible()).toBe(true);
+    expect(await sho.getByText(`Marked sensitive because: ${reason}`).isVisible()).toBe(true);
+    expect(await sho.getByRole('button', { name: 'Mark as sensitive' }).count()).toBe(0);
+    expect(await overflowsSideways(sho)).toBe(false);
+    // A sensitive case answers exactly like one that does not exist.
+    expect(await publicStatus()).toBe(404);
+
+    // The out-of-date window gets a 412, loads the FIR again and shows it sensitive.
+    await stale.getByLabel('Why this FIR is sensitive').fill('Victim identity to be protected.');
+    await stale.getByRole('button', { name: 'Mark as sensitive' }).click();
+    await stale.getByRole('dialog').getByRole('button', { name: 'Mark as sensitive' }).click();
+    await poll(() => stale.getByTestId('fir-sensitive').isVisible()).toBe(true);
+    expect(await stale.getByText(`Marked sensitive because: ${reason}`).isVisible()).toBe(true);
+    expect(await stale.getByRole('button', { name: 'Mark as sensitive' }).count()).toBe(0);
   });
 
   it('a zero FIR goes on transfer from PS02 and PS01 acknowledges it under its own number', async () => {

@@ -3,11 +3,11 @@ import { api, API_BASE, ApiError } from '../../api.ts';
 import { localName, useT } from '../../i18n/index.tsx';
 import { Link, navigate, useLocation, useParams } from '../../router.tsx';
 import { ActionCard, ActionForm } from '../../components/forms.tsx';
-import { ErrorAlert, Facts, Loading, Notice, Page, SelectField, TextArea } from '../../components/ui.tsx';
+import { Button, Dialog, ErrorAlert, Facts, Loading, Notice, Page, SelectField, TextArea } from '../../components/ui.tsx';
 import { fieldErrorsOf, requireFields } from '../../components/errors.ts';
 import { useAction, useFetch } from '../../components/hooks.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
-import { useSession } from '../../session.tsx';
+import { useSession, type User } from '../../session.tsx';
 import { can } from '../../policy.ts';
 import type { PublicStations } from '../citizen/types.ts';
 import { sectionText, stageLabel, weekday } from './labels.ts';
@@ -17,7 +17,8 @@ import type { FirView } from './types.ts';
  * One FIR as registered (every IIF-1 item), its stage, its addenda (the FIR itself never
  * changes: a correction is an addendum with its reason), the FIR copy in English and Hindi,
  * and the zero-FIR transfer: sending it to the jurisdictional station, and that station's
- * acknowledgement, which re-registers it there under its own number.
+ * acknowledgement, which re-registers it there under its own number. Whom the policy lets
+ * ('fir.mark_sensitive': the SHO and those above) mark an FIR sensitive, with its reason.
  */
 export default function FirPage() {
   const { t, lang } = useT();
@@ -47,6 +48,8 @@ export default function FirPage() {
   const copyBase = `${API_BASE}/firs/${f.id}/copy.pdf`;
   const receiving = f.transfer?.state === 'pending' && user.stationId === f.transfer.toStationId;
   const mayTransfer = can(user.role, 'fir.transfer') && !f.transfer && !f.originFir && user.stationId === f.stationId;
+  // The server only marks (there is no unmarking): an FIR already sensitive offers nothing.
+  const mayMarkSensitive = can(user.role, 'fir.mark_sensitive') && !f.sensitive && holds(user, f);
 
   return (
     <Page title={t('firs.view.title', { number: f.firNumber, station })}>
@@ -59,7 +62,11 @@ export default function FirPage() {
         <span className="badge badge-neutral" data-testid="fir-stage">
           {stageLabel(f.stage, lang)}
         </span>{' '}
-        {f.sensitive && <span className="badge badge-warn">{t('firs.sensitive')}</span>}{' '}
+        {f.sensitive && (
+          <span className="badge badge-warn" data-testid="fir-sensitive">
+            {t('firs.sensitive')}
+          </span>
+        )}{' '}
         {f.zeroFir && <span className="badge badge-neutral">{t('firs.zero_fir')}</span>}{' '}
         {f.transfer?.state === 'pending' && (
           <span className="badge badge-warn" data-testid="transfer-pending">
@@ -82,6 +89,14 @@ export default function FirPage() {
         )}
       </div>
 
+      {f.sensitive && (
+        <Notice kind="warning" live={false}>
+          {t('firs.view.sensitive_notice')}{' '}
+          {f.sensitiveReason
+            ? t('firs.view.sensitive_reason', { reason: f.sensitiveReason })
+            : f.sensitiveBySection && t('firs.view.sensitive_by_section')}
+        </Notice>
+      )}
       {f.transfer && <TransferStatus f={f} />}
       {f.originFir && (
         <Notice live={false}>
@@ -280,11 +295,24 @@ export default function FirPage() {
       </section>
 
       {mayTransfer && <TransferForm f={f} onDone={() => after(t('firs.view.transfer_sent'))} />}
+      {mayMarkSensitive && <MarkSensitive f={f} onDone={() => after(t('firs.view.sensitive_marked'))} onStale={fir.reload} />}
       <p>
         <Link to="/firs">{t('firs.back')}</Link>
       </p>
     </Page>
   );
+}
+
+/**
+ * Whether the FIR lies in the user's own jurisdiction, where the server lets them change it (an
+ * FIR that another station sent them on transfer is theirs to read, not to change). The view
+ * names the FIR's station and district but not its sub-division: a sub-division officer is
+ * matched by district, and the server has the last word.
+ */
+function holds(u: User, f: FirView): boolean {
+  if (u.stationId) return u.stationId === f.stationId;
+  if (u.districtId) return u.districtId === f.districtId;
+  return u.stateCode === f.stateCode;
 }
 
 function TransferStatus({ f }: { f: FirView }) {
@@ -434,5 +462,70 @@ function Acknowledge({ f }: { f: FirView }) {
     >
       <TextArea id="ack-remarks" label={t('firs.view.ack_remarks')} rows={2} value={remarks} onChange={(e) => setRemarks(e.target.value)} />
     </ActionCard>
+  );
+}
+
+/**
+ * Marks the FIR sensitive (sexual offences, offences against children, a victim whose identity is
+ * protected: BNS 72, POCSO s.23): from then on the public never finds it. Submitting asks first,
+ * saying what it does; only the dialog's own button sends.
+ */
+function MarkSensitive({ f, onDone, onStale }: { f: FirView; onDone: () => void; onStale: () => void }) {
+  const { t } = useT();
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const run = useAction(async (confirmed?: boolean) => {
+    requireFields({ reason }, ['reason']);
+    if (!confirmed) {
+      setConfirming(true);
+      return;
+    }
+    try {
+      await api.post(`/firs/${f.id}/mark-sensitive`, { reason: reason.trim(), version: f.version });
+    } catch (e) {
+      // Changed by someone else meanwhile: load the FIR again, so that a retry sends its new version.
+      if (e instanceof ApiError && e.code === 'stale_version') onStale();
+      throw e;
+    }
+    onDone();
+  });
+  const fe = fieldErrorsOf(run.error, t);
+  const labels = { reason: t('firs.view.sensitive_why') };
+  return (
+    <>
+      <ActionCard
+        id="fv-sensitive"
+        title={t('firs.view.sensitive_title')}
+        intro={<p className="hint">{t('firs.view.sensitive_hint')}</p>}
+        action={run}
+        submit={t('firs.view.sensitive_submit')}
+        fieldLabels={labels}
+        idPrefix="sens-"
+      >
+        <ReasonField id="sens-reason" label={labels.reason} value={reason} error={fe.reason} onChange={setReason} />
+      </ActionCard>
+      <Dialog
+        open={confirming}
+        title={t('firs.view.sensitive_confirm_title', { number: f.firNumber })}
+        onClose={() => setConfirming(false)}
+        describedBy="sens-confirm-text"
+      >
+        <p id="sens-confirm-text">{t('firs.view.sensitive_confirm')}</p>
+        <div className="button-row">
+          <Button
+            variant="danger"
+            onClick={() => {
+              setConfirming(false);
+              void run.run(true);
+            }}
+          >
+            {t('firs.view.sensitive_submit')}
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </Dialog>
+    </>
   );
 }

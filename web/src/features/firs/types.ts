@@ -65,6 +65,7 @@ export interface FirAddendum {
 export interface FirView {
   id: string;
   stateCode: string;
+  districtId: string;
   districtName: string;
   districtNameHi: string | null;
   stationId: string;
@@ -118,6 +119,10 @@ export interface FirView {
   stage: string;
   stageChangedAt: string;
   sensitive: boolean;
+  /** Sensitive because of a section chosen at registration (not marked by an officer). */
+  sensitiveBySection: boolean;
+  /** The reason an officer gave when marking it sensitive. */
+  sensitiveReason: string | null;
   version: number;
   verificationCode: string;
   addenda: FirAddendum[];
