@@ -3,6 +3,8 @@ import { startTestApp, type TestContext } from '../../test/harness.js';
 import { buildCatalogue, getCatalogue, readMasterDataDir, setCatalogue } from '../masterdata/index.js';
 import { addArrest, addPerson, as, makeCase, submitFinalReport } from '../investigation/factories.js';
 import { fileComplaintAs } from '../complaints/factories.js';
+import { listInbox } from '../complaints/repository.js';
+import { OPEN_STATUSES } from '../complaints/workflow.js';
 
 let t: TestContext;
 const original = getCatalogue();
@@ -200,5 +202,21 @@ describe('the registration clocks from the complaints module', () => {
     t.clock.advance(3 * 24 * H + 60_000);
     expect((await get('&due=overdue')).some((k) => k.complaintId === c.id)).toBe(true);
     expect((await (await as(t, 'io.ps1')).get('/api/v1/clocks?mine=true')).json().complaintClocks).toEqual([]);
+  });
+
+  it('reads only the complaints that have a clock, so a busy station’s open complaints cannot push one off the list', async () => {
+    const plain = await fileComplaintAs(t, 'citizen1', { kind: 'other' });
+    const efir = await fileComplaintAs(t, 'citizen1', {
+      kind: 'mobile_theft',
+      occurrence: { from: new Date(t.clock.now().getTime() - 3600_000).toISOString(), place: 'Sarafa Bazaar' },
+    });
+    const state = { level: 'state', stateCode: 'XA' } as const;
+    const page = { statuses: OPEN_STATUSES, limit: 500, offset: 0 };
+    const open = await listInbox(t.db.kysely, state, page);
+    expect(open.rows.map((r) => r.id)).toEqual(expect.arrayContaining([plain.id, efir.id]));
+    const clocked = await listInbox(t.db.kysely, state, { ...page, clocked: true });
+    expect(clocked.rows.map((r) => r.id)).toContain(efir.id);
+    expect(clocked.rows.map((r) => r.id)).not.toContain(plain.id);
+    expect(clocked.total).toBeLessThan(open.total);
   });
 });

@@ -13,7 +13,13 @@ import { clockStatus } from './engine.js';
  */
 export async function complaintClocks(db: Kysely<Database>, auth: AuthContext, now: Date, due?: '7d' | 'overdue') {
   if (!can(auth.user.role, 'complaint.read_station')) return [];
-  const { rows } = await inbox(db, auth, { status: 'open', page: 1, pageSize: 500 });
+  // Every complaint with a running clock, page by page: none may drop off a busy station's list.
+  const rows = [];
+  for (let page = 1; ; page++) {
+    const r = await inbox(db, auth, { status: 'open', clocked: true, page, pageSize: 500 });
+    rows.push(...r.rows);
+    if (r.rows.length < 500) break;
+  }
   const out = [];
   for (const r of rows) {
     if (r.efir && !r.efir_signed_at && r.status === 'submitted' && r.efir_sign_due_at)

@@ -237,9 +237,14 @@ export interface InboxFilter {
   stationId?: string;
   statuses: readonly ComplaintStatus[];
   efirOnly?: boolean;
+  /** Only complaints with a running clock: an e-FIR awaiting the informant's signature, or an approved preliminary enquiry. */
+  clocked?: boolean;
   limit: number;
   offset: number;
 }
+
+const withClock = sql<boolean>`((c.efir and c.efir_signed_at is null and c.status = 'submitted' and c.efir_sign_due_at is not null)
+  or (c.status = 'preliminary_enquiry' and c.pe_state = 'approved' and c.pe_due_at is not null))`;
 
 /** The inbox: complaints in the scope in the given statuses, oldest first. */
 export async function listInbox(db: Kysely<Database>, scope: Scope, f: InboxFilter) {
@@ -248,6 +253,7 @@ export async function listInbox(db: Kysely<Database>, scope: Scope, f: InboxFilt
     .where('c.status', 'in', [...f.statuses]);
   if (f.stationId) q = q.where('c.station_id', '=', f.stationId);
   if (f.efirOnly) q = q.where('c.efir', '=', true);
+  if (f.clocked) q = q.where(withClock);
   let count = db
     .selectFrom('complaint as c')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -255,6 +261,7 @@ export async function listInbox(db: Kysely<Database>, scope: Scope, f: InboxFilt
     .where('c.status', 'in', [...f.statuses]);
   if (f.stationId) count = count.where('c.station_id', '=', f.stationId);
   if (f.efirOnly) count = count.where('c.efir', '=', true);
+  if (f.clocked) count = count.where(withClock);
   const [rows, total] = await Promise.all([
     q.orderBy('c.submitted_at', 'asc').orderBy('c.id', 'asc').limit(f.limit).offset(f.offset).execute(),
     count.executeTakeFirstOrThrow(),

@@ -390,7 +390,15 @@ export async function readComplaint(deps: ComplaintDeps & Pick<Deps, 'db'>, offi
 export async function inbox(
   db: Kysely<Database>,
   auth: AuthContext,
-  q: { stationId?: string; status: 'open' | 'all' | ComplaintStatus; efir?: 'true' | 'false'; page: number; pageSize: number },
+  q: {
+    stationId?: string;
+    status: 'open' | 'all' | ComplaintStatus;
+    efir?: 'true' | 'false';
+    /** Only those with a running clock (e-FIR signature, approved preliminary enquiry). */
+    clocked?: boolean;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const statuses: readonly ComplaintStatus[] =
     q.status === 'open' ? OPEN_STATUSES : q.status === 'all' ? (Object.keys(WORKFLOW) as ComplaintStatus[]) : [q.status];
@@ -398,6 +406,7 @@ export async function inbox(
     stationId: q.stationId,
     statuses,
     efirOnly: q.efir === 'true',
+    clocked: q.clocked,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
