@@ -12,7 +12,7 @@ import { conflict, preconditionRequired, staleVersion, type FieldErrors } from '
 import { newId } from '../../lib/ids.js';
 import { getCatalogue, noticeOfAppearance } from '../masterdata/index.js';
 import { enqueueMessage } from '../notify/service.js';
-import { createPersonRecord, linkPersonToCase, type PeopleDeps } from '../people/service.js';
+import { createPersonRecord, linkableRecord, linkPersonToCase, type PeopleDeps } from '../people/service.js';
 import { refreshCaseClocks, caseSections } from './clock-facts.js';
 import { badOrder, invalid, recordNotFound } from './errors.js';
 import { identifiersOf, indexCrimeDetails, propertyAlerts, type PropertyAlert } from './property.js';
@@ -53,6 +53,9 @@ export interface CasePersonInput {
   remarks?: string;
 }
 
+/** A detail as compared for a repeated submission: trimmed, spaces folded, case ignored; empty is absent. */
+const fold = (v: string | null | undefined) => v?.trim().replace(/\s+/g, ' ').toLowerCase() || undefined;
+
 /** Age in whole years on a date, from a date of birth. */
 function ageOn(birth: string, on: string): number {
   const [by, bm, bd] = birth.split('-').map(Number);
@@ -77,19 +80,23 @@ export async function addCasePerson(
   const now = deps.clock.now();
   let person: Awaited<ReturnType<typeof repo.findPerson>>;
   if (input.personId) {
-    person = await repo.findPerson(trx, c.state_code, input.personId);
-    if (!person)
+    // The person index is state-wide: any record of the case's state may be linked, but only a
+    // record that stands on its own. One merged into another is refused in favour of the
+    // surviving record, so the case links the record the person is now known by.
+    const found = await linkableRecord(trx, c.state_code, input.personId);
+    if (!found)
       throw invalid('person_not_found', 'No such person in the person index.', 'व्यक्ति सूचकांक में ऐसा कोई व्यक्ति नहीं है।', {
         personId: 'unknown person',
       });
-    if (person.merged_into_id)
+    if ('mergedInto' in found)
       throw invalid(
         'person_merged',
-        'This person record was merged into another; use that one.',
-        'यह व्यक्ति अभिलेख दूसरे में विलय हो चुका है; उसे उपयोग करें।',
-        { personId: `merged into ${person.merged_into_id}` },
+        `This person record was merged into ${found.mergedInto}; link that record.`,
+        `यह व्यक्ति अभिलेख ${found.mergedInto} में विलय हो चुका है; उस अभिलेख को जोड़ें।`,
+        { personId: `merged into ${found.mergedInto}` },
       );
-    const dup = await repo.findCasePersonByPerson(trx, id, person.id, input.role);
+    // Already in the case in this role, by this record or by one merged into it.
+    const dup = await repo.findCasePersonByPerson(trx, id, found.records, input.role);
     if (dup)
       throw conflict(
         'person_already_in_case',
@@ -97,10 +104,31 @@ export async function addCasePerson(
         `यह व्यक्ति इस प्रकरण में पहले से ${dup.code} है।`,
         { personId: `already ${dup.code}` },
       );
+    person = (await repo.findPerson(trx, c.state_code, found.masterId))!;
   } else if (input.person) {
     // A new person goes into the master index through the people module (names in both scripts
     // with their search keys, addresses, phones), in this transaction.
     const p = input.person;
+    // A repeated submission of the same new person (a double click, a retry) would otherwise
+    // make a second record and a second code. Two different persons are told apart by at
+    // least one detail (father's name, sex, age, description).
+    const same = (await repo.listCasePersons(trx, id)).find(
+      (x) =>
+        x.role === input.role &&
+        fold(x.name) === fold(p.name) &&
+        fold(x.father_name) === fold(p.fatherName) &&
+        (x.person_sex ?? undefined) === p.sex &&
+        (x.birth_date ?? undefined) === p.birthDate &&
+        (x.person_age ?? undefined) === p.ageYears &&
+        fold(x.description) === fold(input.description),
+    );
+    if (same)
+      throw conflict(
+        'person_already_in_case',
+        `A person with exactly these details is already ${same.code} in this case. To add another person, give a detail that tells them apart (father's name, age, description).`,
+        `इन्हीं विवरणों वाला व्यक्ति इस प्रकरण में पहले से ${same.code} है। दूसरा व्यक्ति जोड़ने के लिए कोई भिन्न विवरण दें (पिता का नाम, आयु, विवरण)।`,
+        { 'person.name': `already ${same.code}` },
+      );
     // No identity documents are passed, so the people service needs only the clock here (its
     // config and db serve the identity-number keys).
     const peopleDeps = { clock: deps.clock, config: deps.config, db: deps.db } as PeopleDeps;
@@ -167,7 +195,14 @@ export async function addCasePerson(
     addedBy: o.auth.user.id,
     at: now,
   });
-  await auditCase(trx, deps, o, c, 'case.person_add', { casePersonId: row.id, personId: person.id, role: input.role, code: row.code });
+  // personCode, not code: the audit trail redacts any detail named "code" (one-time codes).
+  await auditCase(trx, deps, o, c, 'case.person_add', {
+    casePersonId: row.id,
+    personId: person.id,
+    role: input.role,
+    personCode: row.code,
+    linked: !!input.personId,
+  });
   return row;
 }
 

@@ -791,12 +791,13 @@ export async function nextPersonSeq(db: DB, firId: string, role: PersonRole): Pr
     .executeTakeFirstOrThrow();
   return Number(r.m) + 1;
 }
-export async function findCasePersonByPerson(db: DB, firId: string, personId: string, role: PersonRole) {
+/** The case's person in `role` linked to any of `personIds` (a record and those merged into it). */
+export async function findCasePersonByPerson(db: DB, firId: string, personIds: string[], role: PersonRole) {
   return db
     .selectFrom('case_person')
     .selectAll()
     .where('fir_id', '=', firId)
-    .where('person_id', '=', personId)
+    .where('person_id', 'in', personIds)
     .where('role', '=', role)
     .executeTakeFirst();
 }

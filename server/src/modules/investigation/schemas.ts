@@ -193,8 +193,15 @@ export const newPerson = z.object({
 export const personBody = z
   .object({
     role: z.enum(['complainant', 'victim', 'accused', 'suspect', 'witness']),
-    personId: z.uuid().optional().describe('A person already in the person index'),
-    person: newPerson.optional().describe('Or a new person to add to the index'),
+    personId: z
+      .uuid()
+      .optional()
+      .describe(
+        'A person already in the person index, as POST /people/match ranks them; a record merged into another is refused (422) in favour of the surviving record',
+      ),
+    person: newPerson
+      .optional()
+      .describe('Or a new person to add to the index; the same details as a person already in the case in this role are refused (409)'),
     juvenile: z.boolean().optional().describe('Under 18 on the date of the offence; computed from the age when not given'),
     description: text(2000).optional(),
     remarks: text(2000).optional(),
@@ -205,13 +212,13 @@ export const personBody = z
       {
         role: 'witness',
         person: {
-          name: 'Mukesh Soni',
-          fatherName: 'Ramprasad Soni',
+          name: 'Suresh Chouksey',
+          fatherName: 'Gopal Chouksey',
           sex: 'male',
-          ageYears: 45,
-          address: 'Shop 3, Sarafa Bazaar, Vindhyanagar',
-          occupation: 'Jeweller',
-          phone: '9826098260',
+          ageYears: 38,
+          address: 'Shop 5, Sarafa Bazaar, Vindhyanagar',
+          occupation: 'Shopkeeper',
+          phone: '9826098261',
         },
       },
     ],

@@ -6,6 +6,7 @@
  *   createPerson(deps, trx, officer, input)     a new record; returns its view
  *   suggestMatches(trx, input, opts)            likely existing records, ranked, with evidence
  *   getPerson(db, stateCode, id) / findPerson   the record (a merged id answers with its survivor)
+ *   linkableRecord(db, stateCode, id)           a record a case may link, or the one it was merged into
  *   linkPersonToCase(trx, link)                 the person's role in a case (antecedents)
  *   recordCaseResult(trx, result)               conviction, acquittal ... of the person in a case
  *   recordCourtResult(clock, trx, actor, r)     the same from the court (disposal, appeal), audited
@@ -542,6 +543,23 @@ export async function findPerson(db: Db, stateCode: string, id: string): Promise
     })),
     summary: summaries[0]!,
   };
+}
+
+/**
+ * What a case may link for a person id: a record of the state standing on its own (`masterId`,
+ * with `records`: it and every record merged into it, whose case links count as its own); or,
+ * for a record merged into another, the surviving record at the end of the chain
+ * (`mergedInto`); undefined for an id unknown in the state (another state's answers the same).
+ */
+export async function linkableRecord(
+  db: Db,
+  stateCode: string,
+  id: string,
+): Promise<{ masterId: string; records: string[] } | { mergedInto: string } | undefined> {
+  const masterId = await repo.resolveMasterId(db, stateCode, id);
+  if (!masterId) return undefined;
+  if (masterId !== id) return { mergedInto: masterId };
+  return { masterId, records: await repo.mergedTree(db, masterId) };
 }
 
 /** The record an id answers for, or 404 (a person of another state answers like a missing one). */
