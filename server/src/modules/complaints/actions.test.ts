@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestApp, type Client, type TestContext } from '../../test/harness.js';
 import { fileComplaintAs, makeComplaintInput } from './factories.js';
+
+/** A PDF's text in the order it was written (poppler's pdftotext), whitespace collapsed: wrapped cells read whole. */
+const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf }).toString().replace(/\s+/g, ' ');
 
 let t: TestContext;
 let citizen: Client;
@@ -222,6 +226,31 @@ describe('non-cognizable report (BNSS 174)', () => {
     ).toBe(true);
     const reg = (await duty1.get('/api/v1/complaints/ncr-register?from=2026-01-01&to=2026-01-31')).json();
     expect(reg.items.map((i: { ncrNumber: string }) => i.ncrNumber)).toContain(ncr.ncrNumber);
+  });
+
+  it('prints the station’s NCR register for the Magistrate (BNSS 174(1)), for its own station only', async () => {
+    const c = await fileComplaintAs(t, citizen, THREAT);
+    const { ncr } = (
+      await duty1.post(`/api/v1/complaints/${c.id}/ncr`, {
+        sections: [{ act: 'BNS', section: '351(2)' }],
+        referredTo: 'JMFC, Vindhyanagar',
+      })
+    ).json();
+    const pdf = await duty1.get('/api/v1/complaints/ncr-register.pdf?from=2026-01-01&to=2026-01-15');
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('NCR-register-PS01-2026-01-01-to-2026-01-15.pdf');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain(ncr.ncrNumber);
+    expect(text).toContain('BNS 351(2)');
+    expect(text).toContain('JMFC, Vindhyanagar');
+    // Another station's register is not PS01's to print; a bad range names the field.
+    const other = await duty1.get(`/api/v1/complaints/ncr-register.pdf?from=2026-01-01&to=2026-01-15&stationId=${t.ids.stations.PS02}`);
+    expect(other.statusCode).toBe(404);
+    const bad = await duty1.get('/api/v1/complaints/ncr-register.pdf?from=2026-01-20&to=2026-01-01');
+    expect(bad.statusCode).toBe(422);
+    expect(errorOf(bad).fields).toHaveProperty('to');
+    expect((await duty1.get('/api/v1/complaints/ncr-register.pdf?from=2026-13-01&to=2026-01-15')).statusCode).toBe(400);
   });
 });
 

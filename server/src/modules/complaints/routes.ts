@@ -9,7 +9,9 @@ import { notFound, unprocessable } from '../../lib/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { firView } from '../firs/presenter.js';
 import type { Officer } from '../firs/service.js';
+import { resolveStation } from '../gd/service.js';
 import { kindList } from './kinds.js';
+import { renderNcrRegisterPdf } from './print.js';
 import { citizenComplaintView, inboxItem, policeComplaintView } from './presenter.js';
 import {
   attachmentParams,
@@ -158,15 +160,7 @@ export async function complaintRoutes(app: App, deps: Deps) {
       config: { permission: 'complaint.read_station' },
     },
     async (req) => {
-      const from = new Date(`${req.query.from}T00:00:00+05:30`);
-      const to = new Date(new Date(`${req.query.to}T00:00:00+05:30`).getTime() + 86_400_000);
-      if (to <= from || to.getTime() - from.getTime() > 32 * 86_400_000)
-        throw unprocessable(
-          'date_range_invalid',
-          'Give a range of at most 31 days, "to" not before "from".',
-          'अधिकतम 31 दिनों की अवधि दें, "तक" "से" के पहले न हो।',
-          { to: 'out of range' },
-        );
+      const { from, to } = ncrRange(req.query);
       const rows = await svc.listNcrs(db, authOf(req).scope, { stationId: req.query.stationId, from, to });
       return {
         from: req.query.from,
@@ -185,6 +179,34 @@ export async function complaintRoutes(app: App, deps: Deps) {
           referredTo: n.referred_to,
         })),
       };
+    },
+  );
+
+  app.get(
+    '/complaints/ncr-register.pdf',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'A station’s register of non-cognizable reports between two IST days as a PDF, to forward to the Magistrate (BNSS 174(1))',
+        querystring: ncrQuery,
+      },
+      config: { permission: 'complaint.read_station' },
+    },
+    async (req, reply) => {
+      const { from, to } = ncrRange(req.query);
+      const auth = authOf(req);
+      const station = await resolveStation(db, auth, req.query.stationId);
+      const rows = await svc.listNcrs(db, auth.scope, { stationId: station.id, from, to });
+      const pdf = await renderNcrRegisterPdf(
+        `${station.name} / ${station.nameHi} (${station.code})`,
+        { from: req.query.from, to: req.query.to },
+        rows,
+        deps.clock.now(),
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="NCR-register-${station.code}-${req.query.from}-to-${req.query.to}.pdf"`)
+        .send(pdf);
     },
   );
 
@@ -356,4 +378,20 @@ export async function complaintRoutes(app: App, deps: Deps) {
       return detail(req, req.params.id);
     },
   );
+}
+
+/** The register's period: IST days from–to, at most 31 days, 422 otherwise. */
+function ncrRange(q: { from: string; to: string }): { from: Date; to: Date } {
+  const from = new Date(`${q.from}T00:00:00+05:30`);
+  const to = new Date(new Date(`${q.to}T00:00:00+05:30`).getTime() + 86_400_000);
+  if (to <= from || to.getTime() - from.getTime() > 32 * 86_400_000)
+    throw unprocessable(
+      'date_range_invalid',
+      'Give a range of at most 31 days, "to" not before "from".',
+      'अधिकतम 31 दिनों की अवधि दें, "तक" "से" के पहले न हो।',
+      {
+        to: 'out of range',
+      },
+    );
+  return { from, to };
 }

@@ -59,6 +59,12 @@ export const cases = defineCases([
     path: () => '/api/v1/complaints/ncr-register?from=2026-01-01&to=2026-01-15',
   },
   {
+    route: 'GET /api/v1/complaints/ncr-register.pdf',
+    allow: ALL_POLICE,
+    place: 'station',
+    path: (t) => `/api/v1/complaints/ncr-register.pdf?from=2026-01-01&to=2026-01-15&stationId=${t.ids.stations.PS01}`,
+  },
+  {
     route: 'GET /api/v1/complaints/:id',
     allow: ALL_POLICE,
     place: 'station',

@@ -11,12 +11,20 @@ export const complaintsFeature: Feature = {
       access: { kind: 'permission', action: 'complaint.read_station' },
     },
     {
+      path: '/complaints/ncr-register',
+      component: lazy(() => import('./NcrRegisterPage.tsx')),
+      access: { kind: 'permission', action: 'complaint.read_station' },
+    },
+    {
       path: '/complaints/:id',
       component: lazy(() => import('./ComplaintPage.tsx')),
       access: { kind: 'permission', action: 'complaint.read_station' },
     },
   ],
-  nav: [{ to: '/complaints', labelKey: 'complaints.nav', action: 'complaint.read_station', order: 15 }],
+  nav: [
+    { to: '/complaints', labelKey: 'complaints.nav', action: 'complaint.read_station', order: 15 },
+    { to: '/complaints/ncr-register', labelKey: 'complaints.ncr_register.nav', action: 'complaint.read_station', order: 16 },
+  ],
   quickLinks: [
     { to: '/complaints', labelKey: 'complaints.nav', descriptionKey: 'complaints.quick', action: 'complaint.read_station', order: 15 },
   ],
