@@ -1,7 +1,8 @@
 /**
  * What the module seeders (modules/<name>/seed.ts, run in order by seed/index.ts) share: a demo
- * user acting through the services as if logged in, and a clock the seeder moves through the
- * past days, so that every record carries the time and the author real use would have given it.
+ * user acting through the services as if logged in, the demo court's clerk for the court's side
+ * of the workflow, and a clock the seeder moves through the past days, so that every record
+ * carries the time and the author real use would have given it.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.js';
@@ -10,6 +11,8 @@ import type { Clock } from '../lib/clock.js';
 import { scopeOf, type Role } from '../policy/index.js';
 import type { ActorContext } from './audit/service.js';
 import { toSessionUser } from './auth/service.js';
+import { DEMO_COURT, ensureDemoCourt } from './court/service.js';
+import type { CourtActor } from './prosecution/proceedings.js';
 
 /** An officer as the services take one (the `Officer` of firs, investigation and prosecution). */
 export interface SeedOfficer {
@@ -35,6 +38,16 @@ export async function demoOfficer(db: Kysely<Database>, username: string): Promi
     auth,
     actor: { stateCode: u.state_code, userId: u.id, username: u.username, role: u.role, ip: null, userAgent: 'demo-seed', requestId: null },
   };
+}
+
+/**
+ * The demo court of district D1 (made if missing) as its clerk records for it on the clerk
+ * screen: the actor of the court's moves (acceptance, hearings, disposal, appeal).
+ */
+export async function demoCourtClerk(db: Kysely<Database>, clock: Clock, stateCode: string): Promise<CourtActor> {
+  const court = await db.transaction().execute((trx) => ensureDemoCourt(trx, clock, stateCode));
+  const clerk = await demoOfficer(db, DEMO_COURT.clerk);
+  return { court, via: 'clerk', userId: clerk.auth.user.id, name: `${clerk.auth.user.name} (${court.name})`, audit: clerk.actor };
 }
 
 /** The seeder's clock: it says the time the seeder last set (the seeder keeps it in the past). */

@@ -5,8 +5,9 @@
  *    likely duplicate "राजेश श्रीवास्तव" at Civil Lines (same father, same age): the merge demo;
  *    "R. K. Shrivastav" at Sonpur, another spelling;
  *  - Mohd. Salim Qureshi alias "Salim Langda", a repeat offender accused in house-breakings at
- *    three stations in two districts, convicted once, with a class-A history sheet at Kotwali
- *    (surveillance notes and an associate);
+ *    three stations in two districts, convicted once (his oldest case, taken through the court
+ *    workflow to a judgment), with a class-A history sheet at Kotwali (surveillance notes and
+ *    an associate);
  *  - Laxmi Narayan Choudhary, proclaimed offender (BNSS 84(4)) at Sonpur; Bhure Singh, wanted;
  *  - Sunil Kumar Yadav, missing from Kotwali, and an unidentified body found at Sonpur that
  *    matches him (both stations see the match);
@@ -16,18 +17,24 @@ import type { Kysely } from 'kysely';
 import { testConfig, type Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import type { Database } from '../../db/types.js';
-import type { Clock } from '../../lib/clock.js';
+import { istDate, type Clock } from '../../lib/clock.js';
 import type { DemoIds } from '../../seed/demo.js';
 import { registerFirBody } from '../firs/schemas.js';
 import { registerFir } from '../firs/service.js';
+import { addCasePerson, addDiaryEntry } from '../investigation/records.service.js';
+import { diaryBody } from '../investigation/schemas.js';
+import { assignIo } from '../investigation/service.js';
+import { acceptPackage, addHearing, recordDisposal } from '../prosecution/proceedings.js';
+import { approveReport, createDraft, submitReport } from '../prosecution/service.js';
 import { indexCaseFeatures, indexFirProperties, indexProperty } from '../search/service.js';
-import { SeedClock } from '../seed-helpers.js';
+import { demoCourtClerk, SeedClock } from '../seed-helpers.js';
 import { officerFor } from './factories.js';
 import { verhoeffDigit } from './identity.js';
 import * as regs from './registers.service.js';
-import { createPersonRecord, linkPersonToCase, recordCaseResult, type PeopleDeps } from './service.js';
+import { createPersonRecord, linkPersonToCase, type PeopleDeps } from './service.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** The identity-document key must be the one the server will use: APP_SECRET when it is set. */
 function seedConfig(): Config {
@@ -204,12 +211,58 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
     });
     salimFirs.push(fir.id);
   }
-  await tx((trx) =>
-    recordCaseResult(trx, {
-      personId: salim,
-      firId: salimFirs[0]!,
-      result: 'convicted',
-      on: new Date(now - 150 * DAY).toISOString().slice(0, 10),
+
+  // His oldest case went the whole way, through the same workflow as any case: investigated and
+  // charge-sheeted at Kotwali, taken by the court, charges framed, and a conviction 150 days
+  // ago, which the disposal writes on his record; the later cases are only registered, so they
+  // show no result.
+  const convicted = salimFirs[0]!;
+  const t0 = now - cases[0]!.daysAgo * DAY;
+  const step = <T>(t: number, fn: (trx: Kysely<Database>) => Promise<T>) => {
+    sc.set(t);
+    return tx(fn);
+  };
+  const clerk = await demoCourtClerk(k, sc, ids.stateCode);
+  await step(t0 + 2 * HOUR, (trx) => assignIo(deps, trx, o.sho1, convicted, { ioId: o.io1.auth.user.id }));
+  await step(t0 + 3 * DAY, async (trx) => {
+    await addCasePerson(deps, trx, o.io1, convicted, { role: 'accused', personId: salim });
+    await addDiaryEntry(
+      deps,
+      trx,
+      o.io1,
+      convicted,
+      diaryBody.parse({
+        startedAt: iso(t0 + 3 * DAY - 6 * HOUR),
+        closedAt: iso(t0 + 3 * DAY - HOUR),
+        placesVisited: ['House no. 44, Sarafa Bazaar', 'Behind Jama Masjid, Vindhyanagar'],
+        circumstances:
+          'The finger prints lifted from the almirah match those of Mohd. Salim Qureshi alias Salim Langda, the accused named in the FIR, on the station record; added to the case as A1.',
+      }),
+    );
+  });
+  const tr = t0 + 30 * DAY;
+  await step(tr, (trx) => createDraft(deps, trx, o.io1, convicted, { courtId: clerk.court.id }));
+  await step(tr + HOUR, (trx) => submitReport(deps, trx, o.io1, convicted));
+  await step(tr + 5 * HOUR, (trx) => approveReport(deps, trx, o.sho1, convicted));
+  const pkg = await k.selectFrom('efiling_package').select('id').where('fir_id', '=', convicted).executeTakeFirstOrThrow();
+  const ta = tr + 4 * DAY;
+  const { cnr } = await step(ta, (trx) =>
+    acceptPackage(deps, trx, clerk, pkg.id, { courtCaseNo: `RCT 12/${istDate(new Date(ta)).slice(0, 4)}` }),
+  );
+  await step(ta + HOUR, (trx) =>
+    addHearing(deps, trx, clerk, cnr, { date: istDate(new Date(ta + 21 * DAY)), purpose: 'Framing of charges', chargesFramed: true }),
+  );
+  await step(now - 150 * DAY, (trx) =>
+    recordDisposal(deps, trx, clerk, cnr, {
+      decidedOn: istDate(new Date(now - 150 * DAY)),
+      judgmentRef: 'Judgment in RCT 12',
+      accused: [
+        {
+          code: 'A1',
+          result: 'convicted',
+          sentence: { imprisonmentMonths: 36, imprisonmentKind: 'rigorous', fineRupees: 5000, defaultImprisonmentMonths: 3 },
+        },
+      ],
     }),
   );
 

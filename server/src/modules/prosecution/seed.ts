@@ -17,7 +17,7 @@ import type { Database } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import { sha256Hex } from '../../lib/ids.js';
 import type { DemoIds } from '../../seed/demo.js';
-import { ensureDemoCourt, issueCourtToken, type CourtRow } from '../court/service.js';
+import { issueCourtToken } from '../court/service.js';
 import { registerFirBody } from '../firs/schemas.js';
 import { registerFir } from '../firs/service.js';
 import { addArrestEvent, recordArrest } from '../investigation/arrests.service.js';
@@ -25,8 +25,8 @@ import { moveItem, recordSeizure } from '../investigation/evidence.service.js';
 import { addCasePerson, addDiaryEntry, addStatement } from '../investigation/records.service.js';
 import { arrestBody, diaryBody, personBody, seizureBody, statementBody } from '../investigation/schemas.js';
 import { assignIo } from '../investigation/service.js';
-import { acceptPackage, addHearing, recordAppeal, recordDisposal, type CourtActor } from './proceedings.js';
-import { demoOfficer, SeedClock } from '../seed-helpers.js';
+import { acceptPackage, addHearing, recordAppeal, recordDisposal } from './proceedings.js';
+import { demoCourtClerk, demoOfficer, SeedClock } from '../seed-helpers.js';
 import { approveReport, createDraft, saveDraft, submitReport } from './service.js';
 
 const DAY = 86_400_000;
@@ -129,7 +129,8 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
   const now = clock.now().getTime();
   const sc = new SeedClock(now);
   const deps = { clock: sc };
-  const court = await k.transaction().execute((trx) => ensureDemoCourt(trx, sc, ids.stateCode));
+  const clerk = await demoCourtClerk(k, sc, ids.stateCode);
+  const court = clerk.court;
   const given = configuredToken();
   const { token } = await issueCourtToken(k, sc, court.id, 'demo (printed at seeding)', null, given);
   if (!given && process.env.NODE_ENV !== 'test')
@@ -138,14 +139,6 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
   const duty = await demoOfficer(k, 'duty.ps1');
   const sho = await demoOfficer(k, 'sho.ps1');
   const io = await demoOfficer(k, 'io.ps1');
-  const clerkUser = await demoOfficer(k, 'court1');
-  const clerk: CourtActor = {
-    court: court as CourtRow,
-    via: 'clerk',
-    userId: clerkUser.auth.user.id,
-    name: `${clerkUser.auth.user.name} (${court.name})`,
-    audit: clerkUser.actor,
-  };
   const tx = <T>(at: number, fn: (trx: Kysely<Database>) => Promise<T>) => {
     sc.set(Math.min(at, now));
     return k.transaction().execute(fn);
