@@ -84,7 +84,10 @@ const VERIFY_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const OPTIONAL_TABLES = ['case_state', 'case_person', 'arrest_memo', 'case_stage_event', 'person_case_role', 'person_name'] as const;
 type OptionalTable = (typeof OPTIONAL_TABLES)[number];
 
-const COLS = {
+/** The branching ratio of near repeats: the chance that an event of a near-repeat head brings a follow-up. */
+const NEAR_REPEAT_BRANCHING = 0.2;
+
+export const COLS = {
   district: ['id', 'state_code', 'code', 'name', 'name_hi', 'population', 'created_at'],
   subdivision: ['id', 'state_code', 'district_id', 'code', 'name', 'name_hi', 'created_at'],
   station: ['id', 'state_code', 'district_id', 'subdivision_id', 'code', 'name', 'name_hi', 'address', 'phone', 'lat', 'lng', 'created_at'],
@@ -372,7 +375,13 @@ export async function generate(sink: Sink, cat: Catalogue, opts: GenerateOptions
     stateCode: stateCode ?? 'XG',
     geo,
     heads: mix.heads,
-    headPick: new Weighted(mix.heads, mix.weights),
+    // A near-repeat head's background events each bring 1/(1 - b) events with their follow-ups
+    // (b the branching ratio), so they are drawn that much less often: the FIRs come out in the
+    // NCRB shares, follow-ups included (realism.unit.test.ts measures it).
+    headPick: new Weighted(
+      mix.heads,
+      mix.weights.map((w, i) => (mix.heads[i]!.nearRepeat ? w * (1 - NEAR_REPEAT_BRANCHING) : w)),
+    ),
     has,
     start,
     end,
@@ -841,9 +850,15 @@ function stationEvents(ctx: Ctx, s: GenStation, rng: Rng): Event[] {
     events.push({ head, occFrom: t.from, occTo: t.to, ...p, nearRepeatOf: null });
     if (!head.nearRepeat) continue;
     let gen = events[parent]!;
-    while (events.length < s.firs && rng.chance(0.2)) {
-      const dt = Math.min(60, rng.exp(head.family === 'robbery' ? 3 : 10)) * DAY;
-      const from = gen.occFrom + dt;
+    while (events.length < s.firs && rng.chance(NEAR_REPEAT_BRANCHING)) {
+      // Some days later (whole days), at an hour of the head's own daily rhythm.
+      const days = Math.max(1, Math.round(Math.min(60, rng.exp(head.family === 'robbery' ? 3 : 10))));
+      const from =
+        Math.floor((gen.occFrom + IST) / DAY) * DAY -
+        IST +
+        days * DAY +
+        HOUR_PICK[head.family]!.draw(rng) * 3_600_000 +
+        rng.int(0, 59) * 60_000;
       if (from >= ctx.end - DAY) break;
       const child: Event = {
         head,
