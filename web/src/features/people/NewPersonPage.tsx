@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
-import { Link, navigate } from '../../router.tsx';
+import { navigate } from '../../router.tsx';
 import { Button, ErrorAlert, Notice, Page, SelectField, TextField } from '../../components/ui.tsx';
 import { fieldErrorsOf } from '../../components/errors.ts';
 import { useAction } from '../../components/hooks.ts';
 import type { MatchSuggestion, PersonView } from './types.ts';
-import { Why } from './Why.tsx';
-import { PersonFlags, ageText } from './bits.tsx';
+import { MatchList } from './MatchList.tsx';
 
 type Values = Record<string, string>;
 
@@ -143,36 +142,7 @@ export default function NewPersonPage() {
       {matches && (
         <section aria-labelledby="np-matches">
           <h2 id="np-matches">{t('people.new.matches')}</h2>
-          {matches.length === 0 ? (
-            <Notice>{t('people.new.no_matches')}</Notice>
-          ) : (
-            <ul className="message-list" data-testid="match-suggestions">
-              {matches.map((m) => (
-                <li key={m.person.id} className="panel">
-                  <Link to={`/people/${m.person.id}`}>{m.person.name}</Link>{' '}
-                  {m.person.nameHi && m.person.nameHi !== m.person.name && <span lang="hi">({m.person.nameHi})</span>}{' '}
-                  <span className="muted">
-                    {m.person.fatherName ? t('people.new.son_of', { father: m.person.fatherName }) : ''} · {ageText(m.person, t)} ·{' '}
-                    {m.person.districtName ?? '—'}
-                  </span>
-                  <PersonFlags p={m.person} />
-                  <Why score={m.score} why={m.why} likelySame={m.likelySame} />
-                  <ul>
-                    {m.evidence.map((e, i) => (
-                      <li key={i}>
-                        <span
-                          className={`badge ${e.verdict === 'same' ? 'badge-ok' : e.verdict === 'similar' ? 'badge-neutral' : 'badge-bad'}`}
-                        >
-                          {t(`people.evidence.${e.verdict}`)}
-                        </span>{' '}
-                        {t(`people.evidence.${e.field}`)}: {e.detail}
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
+          {matches.length === 0 ? <Notice>{t('people.new.no_matches')}</Notice> : <MatchList matches={matches} />}
           <div className="button-row">
             <Button variant="secondary" busy={create.busy} onClick={() => void create.run()}>
               {t('people.new.create')}

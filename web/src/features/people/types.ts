@@ -24,6 +24,19 @@ export interface SearchResult {
   likelySame: boolean;
 }
 
+/** What POST /people/match takes: the details of a person about to be added. */
+export interface MatchQuery {
+  name: string;
+  fatherName?: string;
+  sex?: string;
+  birthDate?: string;
+  age?: { years: number };
+  address?: string;
+  phones?: string[];
+  identityDocuments?: { type: string; number: string }[];
+  limit?: number;
+}
+
 export interface MatchSuggestion {
   person: PersonSummary;
   score: number;
