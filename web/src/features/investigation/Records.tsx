@@ -1,10 +1,10 @@
 import { api } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
+import { Link } from '../../router.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import type { SectionProps } from './CasePage.tsx';
-import { RecordForm, type Field } from './forms.tsx';
-
-const ROLES = ['complainant', 'victim', 'accused', 'suspect', 'witness'] as const;
+import { AddPersonForm } from './AddPersonForm.tsx';
+import { RecordForm } from './forms.tsx';
 
 /** "Gold chain | MP04AB1234 | 356938035643809" → a property with its identifiers. */
 export function parsePropertyLine(line: string) {
@@ -20,30 +20,6 @@ export function parsePropertyLine(line: string) {
 /** Persons in the case: complainant, victims, accused A1…, suspects, witnesses W1…, each linked to the person index. */
 export function PersonsSection({ c, canWrite, after }: SectionProps) {
   const { t } = useT();
-  const fields: Field[] = [
-    {
-      name: 'role',
-      label: t('investigation.persons.role'),
-      kind: 'select',
-      required: true,
-      options: ROLES.map((r) => ({ value: r, label: t(`investigation.role.${r}`) })),
-    },
-    { name: 'person.name', label: t('investigation.persons.name'), required: true },
-    { name: 'person.nameHi', label: t('investigation.persons.name_hi') },
-    { name: 'person.fatherName', label: t('investigation.persons.father') },
-    {
-      name: 'person.sex',
-      label: t('investigation.persons.sex'),
-      kind: 'select',
-      options: ['male', 'female', 'transgender', 'unknown'].map((s) => ({ value: s, label: t(`investigation.sex.${s}`) })),
-    },
-    { name: 'person.ageYears', label: t('investigation.persons.age'), kind: 'number' },
-    { name: 'person.birthDate', label: t('investigation.persons.birth_date'), kind: 'date' },
-    { name: 'person.address', label: t('investigation.persons.address'), kind: 'textarea' },
-    { name: 'person.phone', label: t('investigation.persons.phone') },
-    { name: 'person.occupation', label: t('investigation.persons.occupation') },
-    { name: 'description', label: t('investigation.persons.description'), kind: 'textarea' },
-  ];
   return (
     <section className="card" id="case-persons" aria-labelledby="case-persons-h">
       <h2 id="case-persons-h">{t('investigation.persons.title')}</h2>
@@ -67,7 +43,7 @@ export function PersonsSection({ c, canWrite, after }: SectionProps) {
                     <strong>{p.code}</strong>
                   </td>
                   <td data-label={t('investigation.persons.name')}>
-                    {p.name}
+                    <Link to={`/people/${p.personId}`}>{p.name}</Link>
                     {p.fatherName && <div className="muted">{t('investigation.persons.father_of', { name: p.fatherName })}</div>}
                   </td>
                   <td data-label={t('investigation.persons.role')}>
@@ -89,20 +65,7 @@ export function PersonsSection({ c, canWrite, after }: SectionProps) {
           </table>
         </div>
       )}
-      {canWrite && (
-        <RecordForm
-          id="pe"
-          title={t('investigation.persons.add')}
-          fields={fields}
-          transform={(b) => {
-            const person = b.person as Record<string, unknown> | undefined;
-            if (person && typeof person.ageYears === 'number' && Number.isNaN(person.ageYears)) delete person.ageYears;
-            return b;
-          }}
-          send={(b) => api.post(`/cases/${c.id}/persons`, b)}
-          onDone={(r) => after(t('investigation.persons.added', { code: (r as { code: string }).code }))}
-        />
-      )}
+      {canWrite && <AddPersonForm c={c} onDone={(r) => after(t('investigation.persons.added', { code: r.code }))} />}
     </section>
   );
 }

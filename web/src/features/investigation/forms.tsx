@@ -17,7 +17,7 @@ export type Field =
   | { name: string; label: string; kind: 'checkbox'; hint?: string; required?: undefined }
   | { name: string; label: string; kind: 'lines'; required?: boolean; hint?: string };
 
-type Values = Record<string, string | boolean>;
+export type Values = Record<string, string | boolean>;
 
 function setPath(o: Record<string, unknown>, path: string, v: unknown) {
   const parts = path.split('.');
@@ -97,7 +97,6 @@ export function RecordForm({
       onDone(r);
     }
   };
-  const fid = (n: string) => `${id}-${n}`;
   const set = (n: string, v: string | boolean) => setValues((old) => ({ ...old, [n]: v }));
   return (
     <details className="record-form" open={open}>
@@ -105,53 +104,7 @@ export function RecordForm({
       <form onSubmit={onSubmit} noValidate aria-label={title}>
         {intro && <p className="muted">{intro}</p>}
         <ErrorAlert error={action.error} fieldLabels={labels} idPrefix={`${id}-`} />
-        <div className="form-grid">
-          {fields.map((f) => {
-            const common = { id: fid(f.name), label: f.label + (f.required ? ' *' : ''), hint: f.hint, error: errors[f.name] };
-            const v = values[f.name];
-            switch (f.kind) {
-              case 'textarea':
-              case 'lines':
-                return (
-                  <TextArea
-                    key={f.name}
-                    {...common}
-                    rows={f.kind === 'lines' ? 3 : 4}
-                    value={typeof v === 'string' ? v : ''}
-                    onChange={(e) => set(f.name, e.target.value)}
-                  />
-                );
-              case 'select':
-                return (
-                  <SelectField
-                    key={f.name}
-                    {...common}
-                    value={typeof v === 'string' ? v : ''}
-                    onChange={(e) => set(f.name, e.target.value)}
-                  >
-                    <option value="">—</option>
-                    {f.options.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </SelectField>
-                );
-              case 'checkbox':
-                return <CheckboxField key={f.name} {...common} checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />;
-              default:
-                return (
-                  <TextField
-                    key={f.name}
-                    {...common}
-                    type={f.kind === 'datetime' ? 'datetime-local' : f.kind === 'number' ? 'number' : f.kind === 'date' ? 'date' : 'text'}
-                    value={typeof v === 'string' ? v : ''}
-                    onChange={(e) => set(f.name, e.target.value)}
-                  />
-                );
-            }
-          })}
-        </div>
+        <FieldGrid id={id} fields={fields} values={values} errors={errors} onChange={set} />
         <div className="button-row">
           <Button type="submit" busy={action.busy}>
             {submitLabel ?? t('investigation.save')}
@@ -159,5 +112,71 @@ export function RecordForm({
         </div>
       </form>
     </details>
+  );
+}
+
+/** The inputs of a form described by its fields, each with its label, hint and server error; ids are `${id}-${name}`. */
+export function FieldGrid({
+  id,
+  fields,
+  values,
+  errors,
+  onChange,
+}: {
+  id: string;
+  fields: Field[];
+  values: Values;
+  errors: Record<string, string>;
+  onChange: (name: string, value: string | boolean) => void;
+}) {
+  const fid = (n: string) => `${id}-${n}`;
+  return (
+    <div className="form-grid">
+      {fields.map((f) => {
+        const common = { id: fid(f.name), label: f.label + (f.required ? ' *' : ''), hint: f.hint, error: errors[f.name] };
+        const v = values[f.name];
+        switch (f.kind) {
+          case 'textarea':
+          case 'lines':
+            return (
+              <TextArea
+                key={f.name}
+                {...common}
+                rows={f.kind === 'lines' ? 3 : 4}
+                value={typeof v === 'string' ? v : ''}
+                onChange={(e) => onChange(f.name, e.target.value)}
+              />
+            );
+          case 'select':
+            return (
+              <SelectField
+                key={f.name}
+                {...common}
+                value={typeof v === 'string' ? v : ''}
+                onChange={(e) => onChange(f.name, e.target.value)}
+              >
+                <option value="">—</option>
+                {f.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </SelectField>
+            );
+          case 'checkbox':
+            return <CheckboxField key={f.name} {...common} checked={v === true} onChange={(e) => onChange(f.name, e.target.checked)} />;
+          default:
+            return (
+              <TextField
+                key={f.name}
+                {...common}
+                type={f.kind === 'datetime' ? 'datetime-local' : f.kind === 'number' ? 'number' : f.kind === 'date' ? 'date' : 'text'}
+                value={typeof v === 'string' ? v : ''}
+                onChange={(e) => onChange(f.name, e.target.value)}
+              />
+            );
+        }
+      })}
+    </div>
   );
 }
