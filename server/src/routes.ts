@@ -7,6 +7,7 @@ import { firRoutes } from './modules/firs/routes.js';
 import { gdRoutes } from './modules/gd/routes.js';
 import { notifyRoutes } from './modules/notify/routes.js';
 import { investigationRoutes } from './modules/investigation/routes.js';
+import { investigationDutyRoutes } from './modules/investigation-duties/routes.js';
 import { clockRoutes } from './modules/clocks/routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
 import { citizenRoutes } from './modules/citizen/routes.js';
@@ -25,6 +26,7 @@ export const routeModules: ((app: App, deps: Deps) => Promise<void>)[] = [
   gdRoutes,
   notifyRoutes,
   investigationRoutes,
+  investigationDutyRoutes,
   clockRoutes,
   complaintRoutes,
   citizenRoutes,

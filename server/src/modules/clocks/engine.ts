@@ -17,11 +17,26 @@
  *   later (IST), or the month's last day if it has no such date.
  * - BNSS 193(3)(ii): progress to the informant "within a period of ninety days" of the
  *   registration, the first day excluded: by the end of registration date + 90 days (IST).
+ * - BNSS 176(3): no period at all (see `forensicScene`): a requirement, not a deadline.
+ * - BNSS 184(6): the medical report of a rape victim reaches the IO "within a period of seven
+ *   days" of the examination, the first day excluded (General Clauses Act 1897 s.9): by the
+ *   end of the examination date + 7 days (IST).
+ * - BNSS 193(9) proviso: further investigation during the trial "completed within a period of
+ *   ninety days" of the court's permission, the day of the order excluded (s.9 again): by the
+ *   end of the order date + 90 days (IST), or of the date the court extended it to.
  */
 import { istDate } from '../../lib/clock.js';
 import { custodyLimit, type CustodySection, type Procedure, type Ruling } from '../masterdata/index.js';
 
-export const CLOCK_KINDS = ['production_24h', 'charge_sheet_60_90', 'investigation_2_months', 'progress_notice_90d'] as const;
+export const CLOCK_KINDS = [
+  'production_24h',
+  'charge_sheet_60_90',
+  'investigation_2_months',
+  'progress_notice_90d',
+  'forensic_scene_visit',
+  'victim_medical_report_7d',
+  'further_investigation_90d',
+] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 export interface ArrestFacts {
@@ -40,6 +55,28 @@ export interface ArrestFacts {
   releasedAfterRemandAt: Date | null;
 }
 
+/** BNSS 184: one medical examination of a rape victim, and when its report reached the IO. */
+export interface VictimMedicalFacts {
+  id: string;
+  /** The victim's code in the case (V1): never the name (BNS 72). */
+  label: string;
+  examinedAt: Date;
+  reportReceivedAt: Date | null;
+}
+
+/** BNSS 193(9): one further investigation the court permitted during the trial. */
+export interface FurtherInvestigationFacts {
+  id: string;
+  /** The court's order reference. */
+  label: string;
+  /** The date of the court's order (IST calendar date). */
+  orderedOn: string;
+  /** The date the court last extended the period to, if it did. */
+  extendedTo: string | null;
+  /** When the further investigation was completed (the supplementary report filed). */
+  completedAt: Date | null;
+}
+
 export interface CaseClockFacts {
   firId: string;
   registeredAt: Date;
@@ -56,6 +93,12 @@ export interface CaseClockFacts {
   finalReportForwardedAt: Date | null;
   /** The first progress notice to the informant or victim. */
   progressNoticeAt: Date | null;
+  /** masterdata's forensicVisit(sections): BNSS 176(3), seven years or more. */
+  forensicVisit: Ruling;
+  /** The first forensic expert's visit to the scene recorded for the case. */
+  forensicVisitAt: Date | null;
+  victimMedicals: VictimMedicalFacts[];
+  furtherInvestigations: FurtherInvestigationFacts[];
 }
 
 export interface ClockSpec {
@@ -88,6 +131,11 @@ export function addMonths(date: string, n: number): string {
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   first.setUTCDate(Math.min(d, last));
   return first.toISOString().slice(0, 10);
+}
+
+/** The first instant of an IST calendar day. */
+export function startOfIstDay(date: string): Date {
+  return new Date(`${date}T00:00:00.000+05:30`);
 }
 
 /** The last instant of an IST calendar day. */
@@ -216,6 +264,109 @@ function progressNotice(f: CaseClockFacts): ClockSpec | null {
   };
 }
 
+/**
+ * BNSS 176(3): on receipt of information of an offence punishable with seven years or more, the
+ * officer in charge causes a forensic expert to visit the crime scene, to collect forensic
+ * evidence, with videography of the process. The section sets no period, so there is no due
+ * date to count to; inventing one (a day, a week) would make the system state law it does not
+ * have. It is modelled as a requirement that arises with the information (startedAt = dueAt =
+ * the registration, so it is listed among what is outstanding, oldest first, and never as
+ * "due in …"), with `details.statutoryPeriod: false`:
+ * - while the investigation is open and no visit is recorded: status 'required' ("required,
+ *   not recorded");
+ * - a visit recorded before the final report: met, stopped at the visit;
+ * - the final report submitted without one: missed, stopped at the submission. A report the
+ *   SHO returns reopens the investigation and the requirement with it.
+ * Only for the BNSS: the CrPC had no such duty (an investigation pending on 1 July 2024 goes on
+ * under the CrPC, BNSS 531(2)(a)). The State's notification of the date from which the duty
+ * runs (the sub-section's proviso, within five years) is not modelled: the system applies it
+ * to every BNSS case.
+ */
+function forensicScene(f: CaseClockFacts): ClockSpec | null {
+  if (f.procedure !== 'BNSS' || !f.forensicVisit.applies) return null;
+  const visit = f.forensicVisitAt;
+  const report = f.finalReportSubmittedAt;
+  let stoppedAt: Date | null = null;
+  let stopReason: string | null = null;
+  let fulfilled: boolean | null = null;
+  if (visit && (!report || visit <= report)) {
+    stoppedAt = visit;
+    stopReason = 'forensic expert’s visit to the scene recorded';
+    fulfilled = true;
+  } else if (report) {
+    stoppedAt = report;
+    stopReason = 'final report submitted without a forensic visit to the scene';
+    fulfilled = false;
+  }
+  return {
+    key: 'forensic_scene_visit',
+    kind: 'forensic_scene_visit',
+    subjectId: null,
+    subjectLabel: null,
+    startedAt: f.registeredAt,
+    dueAt: f.registeredAt,
+    stoppedAt,
+    stopReason,
+    basis: `${f.forensicVisit.basis} BNSS 176(3) sets no period: the visit is required from the receipt of the information and is missed if the final report is submitted without one.`,
+    basisHi:
+      'बीएनएसएस 176(3): सात वर्ष या अधिक के दंडनीय अपराध की सूचना मिलने पर थाना प्रभारी फॉरेंसिक विशेषज्ञ से अपराध स्थल का निरीक्षण कराएगा और साक्ष्य संग्रह की वीडियोग्राफी कराएगा। कोई अवधि निर्धारित नहीं: निरीक्षण सूचना से ही आवश्यक है; इसके बिना अंतिम प्रतिवेदन प्रस्तुत होने पर चूक माना जाएगा।',
+    details: { statutoryPeriod: false, fulfilled },
+  };
+}
+
+/**
+ * BNSS 184(6): the registered medical practitioner forwards the report of the examination of a
+ * rape victim to the investigating officer within seven days; counted from the examination,
+ * the first day excluded. Stopped when the IO records the report received. (CrPC 164A(5) said
+ * only "without delay": no clock for a CrPC investigation.)
+ */
+function medicalReport(f: CaseClockFacts, m: VictimMedicalFacts): ClockSpec | null {
+  if (f.procedure !== 'BNSS') return null;
+  const day = istDate(m.examinedAt);
+  return {
+    key: `victim_medical_report_7d:${m.id}`,
+    kind: 'victim_medical_report_7d',
+    subjectId: m.id,
+    subjectLabel: m.label,
+    startedAt: m.examinedAt,
+    dueAt: endOfIstDay(addDays(day, 7)),
+    stoppedAt: m.reportReceivedAt,
+    stopReason: m.reportReceivedAt ? 'medical report received by the IO' : null,
+    basis: `BNSS 184(6): the registered medical practitioner forwards the report of the medical examination of the victim to the investigating officer within seven days. Counted from the examination on ${day}, the first day excluded (General Clauses Act 1897 s.9).`,
+    basisHi: `बीएनएसएस 184(6): पंजीकृत चिकित्सा व्यवसायी पीड़िता की चिकित्सा परीक्षा की रिपोर्ट सात दिन के भीतर विवेचक को भेजेगा। परीक्षा की तिथि ${day} से, पहला दिन छोड़कर।`,
+    details: { days: 7 },
+  };
+}
+
+/**
+ * BNSS 193(9) proviso: further investigation during the trial, with the permission of the
+ * court trying the case, is completed within ninety days, which the court may extend. Counted
+ * from the date of the court's order, that day excluded; an extension moves the due date to
+ * the end of the day the court extended it to. Stopped when the further investigation is
+ * completed (the supplementary report filed). CrPC 173(8) set no period: BNSS cases only.
+ */
+function furtherInvestigation(f: CaseClockFacts, fi: FurtherInvestigationFacts): ClockSpec | null {
+  if (f.procedure !== 'BNSS') return null;
+  const due = fi.extendedTo ?? addDays(fi.orderedOn, 90);
+  return {
+    key: `further_investigation_90d:${fi.id}`,
+    kind: 'further_investigation_90d',
+    subjectId: fi.id,
+    subjectLabel: fi.label,
+    startedAt: startOfIstDay(fi.orderedOn),
+    dueAt: endOfIstDay(due),
+    stoppedAt: fi.completedAt,
+    stopReason: fi.completedAt ? 'further investigation completed: supplementary report filed' : null,
+    basis:
+      `BNSS 193(9): further investigation during the trial, with the permission of the court trying the case, is completed within ninety days, extendable with the court's permission. Counted from the order of ${fi.orderedOn}, that day excluded (General Clauses Act 1897 s.9)` +
+      (fi.extendedTo ? `; extended by the court to ${fi.extendedTo}.` : '.'),
+    basisHi:
+      `बीएनएसएस 193(9): विचारण के दौरान न्यायालय की अनुमति से अग्रिम विवेचना नब्बे दिन में पूर्ण होगी, जिसे न्यायालय की अनुमति से बढ़ाया जा सकता है। आदेश ${fi.orderedOn} से, वह दिन छोड़कर` +
+      (fi.extendedTo ? `; न्यायालय द्वारा ${fi.extendedTo} तक बढ़ाई गई।` : '।'),
+    details: { days: 90, extendedTo: fi.extendedTo },
+  };
+}
+
 /** Every clock of a case, from its facts. Pure. */
 export function computeClocks(f: CaseClockFacts): ClockSpec[] {
   const out: ClockSpec[] = [];
@@ -229,16 +380,38 @@ export function computeClocks(f: CaseClockFacts): ClockSpec[] {
   if (t) out.push(t);
   const n = progressNotice(f);
   if (n) out.push(n);
+  const v = forensicScene(f);
+  if (v) out.push(v);
+  for (const m of f.victimMedicals) {
+    const r = medicalReport(f, m);
+    if (r) out.push(r);
+  }
+  for (const fi of f.furtherInvestigations) {
+    const r = furtherInvestigation(f, fi);
+    if (r) out.push(r);
+  }
   return out;
 }
 
-export type ClockStatus = 'met' | 'missed' | 'running' | 'due_soon' | 'overdue';
+/**
+ * 'required': a requirement with no statutory period (BNSS 176(3)) that is not yet met — read
+ * "required, not recorded".
+ */
+export type ClockStatus = 'met' | 'missed' | 'running' | 'due_soon' | 'overdue' | 'required';
 
 /**
  * A clock's status at `now`: stopped in time (met) or late (missed); running, due within
  * `soonMs` (default 7 days) or overdue. Due at exactly `dueAt` is still in time.
+ *
+ * A clock whose details say `statutoryPeriod: false` has no due date to be late against: it
+ * is 'required' until stopped, then met or missed as its details say (`fulfilled`).
  */
-export function clockStatus(c: { dueAt: Date; stoppedAt: Date | null }, now: Date, soonMs = 7 * 24 * HOUR): ClockStatus {
+export function clockStatus(
+  c: { dueAt: Date; stoppedAt: Date | null; details?: Record<string, unknown> | null },
+  now: Date,
+  soonMs = 7 * 24 * HOUR,
+): ClockStatus {
+  if (c.details?.statutoryPeriod === false) return !c.stoppedAt ? 'required' : c.details.fulfilled === true ? 'met' : 'missed';
   if (c.stoppedAt) return c.stoppedAt.getTime() <= c.dueAt.getTime() ? 'met' : 'missed';
   if (now.getTime() > c.dueAt.getTime()) return 'overdue';
   if (c.dueAt.getTime() - now.getTime() <= soonMs) return 'due_soon';
@@ -250,4 +423,13 @@ export const CLOCK_LABELS = {
   charge_sheet_60_90: { en: 'Charge sheet before default bail (60/90 days)', hi: 'डिफ़ॉल्ट बेल से पहले आरोप पत्र (60/90 दिन)' },
   investigation_2_months: { en: 'Complete rape/POCSO investigation (2 months)', hi: 'बलात्संग/पॉक्सो विवेचना पूर्ण (2 माह)' },
   progress_notice_90d: { en: 'Inform informant/victim of progress (90 days)', hi: 'सूचनाकर्ता/पीड़ित को प्रगति की सूचना (90 दिन)' },
+  forensic_scene_visit: {
+    en: 'Forensic expert’s visit to the crime scene (7 years or more)',
+    hi: 'फॉरेंसिक विशेषज्ञ द्वारा अपराध स्थल निरीक्षण (7 वर्ष या अधिक)',
+  },
+  victim_medical_report_7d: { en: 'Victim’s medical report to the IO (7 days)', hi: 'पीड़िता की चिकित्सा रिपोर्ट विवेचक को (7 दिन)' },
+  further_investigation_90d: {
+    en: 'Complete further investigation during trial (90 days)',
+    hi: 'विचारण के दौरान अग्रिम विवेचना पूर्ण (90 दिन)',
+  },
 } as const satisfies Record<ClockKind, { en: string; hi: string }>;

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { getCatalogue, twoMonthInvestigation } from '../masterdata/index.js';
-import { addDays, addMonths, clockStatus, computeClocks, endOfIstDay, type ArrestFacts, type CaseClockFacts } from './engine.js';
+import { forensicVisit, getCatalogue, twoMonthInvestigation } from '../masterdata/index.js';
+import {
+  addDays,
+  addMonths,
+  clockStatus,
+  computeClocks,
+  endOfIstDay,
+  startOfIstDay,
+  type ArrestFacts,
+  type CaseClockFacts,
+  type FurtherInvestigationFacts,
+  type VictimMedicalFacts,
+} from './engine.js';
 
 /** The case's sections as the clock engine takes them, from the shipped master data (with an optional override). */
 function sections(refs: string[], override?: { section: string; days: 60 | 90 }) {
@@ -37,6 +48,10 @@ function facts(over: Partial<CaseClockFacts> & { refs?: string[]; override?: { s
     finalReportSubmittedAt: null,
     finalReportForwardedAt: null,
     progressNoticeAt: null,
+    forensicVisit: forensicVisit(secs),
+    forensicVisitAt: null,
+    victimMedicals: [],
+    furtherInvestigations: [],
     ...over,
   };
 }
@@ -173,6 +188,140 @@ describe('BNSS 193(2) and 193(3)(ii)', () => {
     const forwarded = clock(facts({ finalReportForwardedAt: new Date('2026-05-01T00:00:00Z') }), 'progress_notice_90d')!;
     expect(forwarded.stopReason).toMatch(/final report/);
     expect(clockStatus(forwarded, new Date('2026-06-01T00:00:00Z'))).toBe('missed');
+  });
+});
+
+describe('BNSS 176(3): the forensic expert’s visit to the scene, a requirement with no period', () => {
+  const NOW = new Date('2026-06-01T00:00:00Z');
+
+  it('is required, not recorded, for an offence of seven years or more while the investigation is open', () => {
+    const c = clock(facts({ refs: ['BNS 305'] }), 'forensic_scene_visit')!; // BNS 305: up to 7 years
+    expect(c.startedAt).toEqual(REG);
+    expect(c.dueAt).toEqual(REG);
+    expect(c.stoppedAt).toBeNull();
+    expect(c.details).toEqual({ statutoryPeriod: false, fulfilled: null });
+    // Never "overdue" or "due soon": the section gives no date to be late against.
+    expect(clockStatus(c, REG)).toBe('required');
+    expect(clockStatus(c, NOW)).toBe('required');
+    expect(c.basis).toMatch(/BNSS 176\(3\)/);
+    expect(c.basis).toMatch(/sets no period/);
+    expect(c.basisHi).toMatch(/बीएनएसएस 176\(3\)/);
+  });
+
+  it('does not apply below seven years, nor to an investigation under the CrPC', () => {
+    expect(clock(facts({ refs: ['BNS 303(2)'] }), 'forensic_scene_visit')).toBeUndefined(); // up to 3 years
+    expect(clock(facts({ refs: ['BNS 305'], procedure: 'CRPC' }), 'forensic_scene_visit')).toBeUndefined();
+    expect(clock(facts({ refs: ['BNS 103(1)'] }), 'forensic_scene_visit')).toBeDefined(); // murder
+  });
+
+  it('is met by a visit recorded before the final report, even one at the very instant of the submission', () => {
+    const visit = new Date('2026-01-20T06:00:00Z');
+    const c = clock(facts({ forensicVisitAt: visit }), 'forensic_scene_visit')!;
+    expect(c.stoppedAt).toEqual(visit);
+    expect(clockStatus(c, NOW)).toBe('met');
+    const same = clock(facts({ forensicVisitAt: visit, finalReportSubmittedAt: visit }), 'forensic_scene_visit')!;
+    expect(clockStatus(same, NOW)).toBe('met');
+  });
+
+  it('is missed when the final report is submitted without one, and a visit after the report does not mend it', () => {
+    const report = new Date('2026-03-01T06:00:00Z');
+    const c = clock(facts({ finalReportSubmittedAt: report }), 'forensic_scene_visit')!;
+    expect(c.stoppedAt).toEqual(report);
+    expect(c.stopReason).toMatch(/without a forensic visit/);
+    expect(clockStatus(c, NOW)).toBe('missed');
+    const late = clock(
+      facts({ finalReportSubmittedAt: report, forensicVisitAt: new Date(report.getTime() + 60_000) }),
+      'forensic_scene_visit',
+    )!;
+    expect(clockStatus(late, NOW)).toBe('missed');
+  });
+});
+
+describe('BNSS 184(6): the victim’s medical report within seven days of the examination', () => {
+  const examinedAt = new Date('2026-01-16T09:30:00Z'); // 15:00 IST on 16 January
+  const exam = (over: Partial<VictimMedicalFacts> = {}): VictimMedicalFacts => ({
+    id: 'm1',
+    label: 'V1',
+    examinedAt,
+    reportReceivedAt: null,
+    ...over,
+  });
+  const medical = (m: VictimMedicalFacts, over: Partial<CaseClockFacts> = {}) =>
+    clock(facts({ refs: ['BNS 64(1)'], victimMedicals: [m], ...over }), 'victim_medical_report_7d');
+
+  it('is due by the end of the seventh day after the examination (IST), the first day excluded', () => {
+    const c = medical(exam())!;
+    expect(c.key).toBe('victim_medical_report_7d:m1');
+    expect(c.subjectLabel).toBe('V1');
+    expect(c.startedAt).toEqual(examinedAt);
+    expect(c.dueAt.toISOString()).toBe(endOfIstDay('2026-01-23').toISOString());
+    expect(clockStatus(c, endOfIstDay('2026-01-23'))).toBe('due_soon');
+    expect(clockStatus(c, new Date(endOfIstDay('2026-01-23').getTime() + 1))).toBe('overdue');
+    expect(c.basis).toMatch(/BNSS 184\(6\)/);
+    expect(c.basis).toMatch(/first day excluded/);
+    expect(c.basisHi).toMatch(/बीएनएसएस 184\(6\)/);
+  });
+
+  it('a report received exactly at the due instant is in time; one minute later is missed', () => {
+    const due = endOfIstDay('2026-01-23');
+    const met = medical(exam({ reportReceivedAt: due }))!;
+    expect(met.stopReason).toMatch(/received/);
+    expect(clockStatus(met, new Date('2026-03-01T00:00:00Z'))).toBe('met');
+    const late = medical(exam({ reportReceivedAt: new Date(due.getTime() + 60_000) }))!;
+    expect(clockStatus(late, new Date('2026-03-01T00:00:00Z'))).toBe('missed');
+  });
+
+  it('runs one clock per examination, and none under the CrPC (164A(5) said only "without delay")', () => {
+    const two = computeClocks(facts({ victimMedicals: [exam(), exam({ id: 'm2', label: 'V2' })] })).filter(
+      (c) => c.kind === 'victim_medical_report_7d',
+    );
+    expect(two.map((c) => c.subjectLabel)).toEqual(['V1', 'V2']);
+    expect(medical(exam(), { procedure: 'CRPC' })).toBeUndefined();
+  });
+});
+
+describe('BNSS 193(9): further investigation during the trial within 90 days of the court’s permission', () => {
+  const fi = (over: Partial<FurtherInvestigationFacts> = {}): FurtherInvestigationFacts => ({
+    id: 'fi1',
+    label: 'Order in S.T. 112/2026',
+    orderedOn: '2026-05-10',
+    extendedTo: null,
+    completedAt: null,
+    ...over,
+  });
+  const further = (x: FurtherInvestigationFacts, over: Partial<CaseClockFacts> = {}) =>
+    clock(facts({ furtherInvestigations: [x], ...over }), 'further_investigation_90d');
+
+  it('is due by the end of the 90th day after the order (IST), the day of the order excluded', () => {
+    const c = further(fi())!;
+    expect(c.key).toBe('further_investigation_90d:fi1');
+    expect(c.subjectLabel).toBe('Order in S.T. 112/2026');
+    expect(c.startedAt).toEqual(startOfIstDay('2026-05-10'));
+    expect(addDays('2026-05-10', 90)).toBe('2026-08-08');
+    expect(c.dueAt.toISOString()).toBe(endOfIstDay('2026-08-08').toISOString());
+    expect(clockStatus(c, endOfIstDay('2026-08-08'))).toBe('due_soon');
+    expect(clockStatus(c, new Date(endOfIstDay('2026-08-08').getTime() + 1))).toBe('overdue');
+    expect(clockStatus(c, new Date('2026-06-01T00:00:00Z'))).toBe('running');
+    expect(c.basis).toMatch(/BNSS 193\(9\)/);
+    expect(c.basisHi).toMatch(/बीएनएसएस 193\(9\)/);
+  });
+
+  it('completion exactly at the due instant is in time; a minute later is missed', () => {
+    const due = endOfIstDay('2026-08-08');
+    const met = further(fi({ completedAt: due }))!;
+    expect(met.stopReason).toMatch(/supplementary report/);
+    expect(clockStatus(met, new Date('2026-12-01T00:00:00Z'))).toBe('met');
+    const late = further(fi({ completedAt: new Date(due.getTime() + 60_000) }))!;
+    expect(clockStatus(late, new Date('2026-12-01T00:00:00Z'))).toBe('missed');
+  });
+
+  it('an extension by the court moves the due date to the end of the day extended to', () => {
+    const c = further(fi({ extendedTo: '2026-09-30', completedAt: new Date('2026-09-20T06:00:00Z') }))!;
+    expect(c.dueAt.toISOString()).toBe(endOfIstDay('2026-09-30').toISOString());
+    expect(c.details.extendedTo).toBe('2026-09-30');
+    expect(c.basis).toMatch(/extended by the court to 2026-09-30/);
+    expect(clockStatus(c, new Date('2026-12-01T00:00:00Z'))).toBe('met');
+    expect(further(fi(), { procedure: 'CRPC' })).toBeUndefined();
   });
 });
 

@@ -43,7 +43,9 @@ type ClockRow = Awaited<ReturnType<typeof repo.listCaseClocks>>[number] & {
 /** A clock as the API shows it, with its status at `now` and its legal basis in both languages. */
 export function clockView(r: ClockRow, now: Date) {
   const label = CLOCK_LABELS[r.kind as ClockKind];
-  const status = clockStatus({ dueAt: r.due_at, stoppedAt: r.stopped_at }, now);
+  const status = clockStatus({ dueAt: r.due_at, stoppedAt: r.stopped_at, details: r.details }, now);
+  // A requirement with no statutory period (BNSS 176(3)) is never "late by" an amount.
+  const noPeriod = r.details?.statutoryPeriod === false;
   return {
     id: r.id,
     caseId: r.fir_id,
@@ -63,7 +65,7 @@ export function clockView(r: ClockRow, now: Date) {
     stopReason: r.stop_reason,
     status,
     /** Milliseconds past the due time (positive = overdue), for sorting and display. */
-    overdueByMs: r.stopped_at ? null : now.getTime() - r.due_at.getTime(),
+    overdueByMs: r.stopped_at || noPeriod ? null : now.getTime() - r.due_at.getTime(),
     basis: r.basis,
     basisHi: r.basis_hi,
     details: r.details,

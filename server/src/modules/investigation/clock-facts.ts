@@ -4,7 +4,8 @@ import type { Deps } from '../../http/types.js';
 import { istDate } from '../../lib/clock.js';
 import { storeCaseClocks, type CaseClockFacts } from '../clocks/service.js';
 import type { ArrestFacts } from '../clocks/engine.js';
-import { getCatalogue, procedureFor, twoMonthInvestigation, type CustodySection } from '../masterdata/index.js';
+import { dutyClockFacts } from '../investigation-duties/facts.js';
+import { forensicVisit, getCatalogue, procedureFor, twoMonthInvestigation, type CustodySection } from '../masterdata/index.js';
 import * as repo from './repository.js';
 import type { CaseRow } from './repository.js';
 
@@ -37,11 +38,12 @@ export function caseSections(stateCode: string, sections: { act: string; section
 /** Gathers a case's clock facts from its records (inside the caller's transaction). */
 export async function gatherClockFacts(trx: Kysely<Database>, c: CaseRow): Promise<CaseClockFacts> {
   const sections = caseSections(c.state_code, c.sections);
-  const [arrests, events, transitions, notices] = await Promise.all([
+  const [arrests, events, transitions, notices, duties] = await Promise.all([
     repo.listArrests(trx, c.id),
     repo.listArrestEvents(trx, c.id),
     repo.listTransitions(trx, c.id),
     repo.listProgressNotices(trx, c.id),
+    dutyClockFacts(trx, c.id),
   ]);
   const arrestFacts: ArrestFacts[] = arrests.map((a) => {
     const evs = events.filter((e) => e.arrest_id === a.id);
@@ -76,6 +78,8 @@ export async function gatherClockFacts(trx: Kysely<Database>, c: CaseRow): Promi
     finalReportSubmittedAt: pastSubmission ? lastOf('submit_final_report') : null,
     finalReportForwardedAt: pastForwarding ? lastOf('approve_final_report') : null,
     progressNoticeAt: notices[0]?.sent_at ?? null,
+    forensicVisit: forensicVisit(sections),
+    ...duties,
   };
 }
 
