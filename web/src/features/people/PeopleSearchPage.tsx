@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { localName, useT } from '../../i18n/index.tsx';
 import { Link, navigate, queryString, useLocation } from '../../router.tsx';
 import { Button, CheckboxField, ErrorAlert, Loading, Page, SelectField, TextField } from '../../components/ui.tsx';
@@ -24,12 +24,16 @@ export default function PeopleSearchPage() {
   const params = {
     q: s.get('q') ?? '',
     district: s.get('district') ?? '',
+    station: s.get('station') ?? '',
     sex: s.get('sex') ?? '',
     ageFrom: s.get('ageFrom') ?? '',
     ageTo: s.get('ageTo') ?? '',
     role: s.get('role') ?? '',
     fatherName: s.get('fatherName') ?? '',
   };
+  // The station list follows the district chosen in the form (before it is submitted).
+  const [district, setDistrict] = useState(params.district);
+  const stations = structure?.stations.filter((x) => !district || x.districtId === district) ?? [];
   const ready = !tooShortQuery(params.q);
   // A submitted query (q in the address, even empty) that is too short is refused in words.
   const refused = s.has('q') && !ready;
@@ -69,11 +73,25 @@ export default function PeopleSearchPage() {
           autoComplete="off"
         />
         <TextField id="ps-father" name="fatherName" label={t('people.search.father')} defaultValue={params.fatherName} />
-        <SelectField id="ps-district" name="district" label={t('people.search.district')} defaultValue={params.district}>
+        <SelectField
+          id="ps-district"
+          name="district"
+          label={t('people.search.district')}
+          defaultValue={params.district}
+          onChange={(e) => setDistrict(e.target.value)}
+        >
           <option value="">{t('people.search.any')}</option>
           {structure?.districts.map((d) => (
             <option key={d.id} value={d.id}>
               {localName(lang, d)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="ps-station" name="station" label={t('people.search.station')} defaultValue={params.station}>
+          <option value="">{t('people.search.any')}</option>
+          {stations.map((x) => (
+            <option key={x.id} value={x.id}>
+              {localName(lang, x)}
             </option>
           ))}
         </SelectField>
