@@ -106,6 +106,12 @@ export default function CasePage() {
       />
       <p>
         <Link to={`/firs/${c.id}`}>{t('investigation.case.open_fir')}</Link>
+        {can(user.role, 'search.use') && (
+          <>
+            {' · '}
+            <Link to={`/search/mo?fir=${c.id}`}>{t('search.mo.related_title')}</Link>
+          </>
+        )}
         {c.stage !== 'registered' && (
           <>
             {' · '}
