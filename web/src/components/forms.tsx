@@ -18,6 +18,16 @@ export interface ActionFormProps {
   /** Shown above the error (a heading and hint inside the form). */
   head?: ReactNode;
   labelledBy?: string;
+  /** The form's classes: "form" by default; "form card" for a form that is a card of its own. */
+  className?: string;
+  /** The submit button's look: primary by default; danger for an action that ends something. */
+  variant?: 'primary' | 'danger';
+  /**
+   * Puts the submit button in a button row, at its own width, with what is given beside it (a
+   * "back" link, "send a new code"); `true` for the button alone. Without it the button spans
+   * the form.
+   */
+  buttonRow?: ReactNode;
   children?: ReactNode;
 }
 
@@ -26,10 +36,26 @@ export interface ActionFormProps {
  * action checks, then the server), the error of its last run comes first with a link to each
  * field it names, the fields next, and the submit button last.
  */
-export function ActionForm({ action, submit, fieldLabels, idPrefix, head, labelledBy, children }: ActionFormProps) {
+export function ActionForm({
+  action,
+  submit,
+  fieldLabels,
+  idPrefix,
+  head,
+  labelledBy,
+  className = 'form',
+  variant,
+  buttonRow,
+  children,
+}: ActionFormProps) {
+  const button = (
+    <Button type="submit" busy={action.busy} variant={variant}>
+      {submit}
+    </Button>
+  );
   return (
     <form
-      className="form"
+      className={className}
       noValidate
       aria-labelledby={labelledBy}
       onSubmit={(e: FormEvent) => {
@@ -40,9 +66,14 @@ export function ActionForm({ action, submit, fieldLabels, idPrefix, head, labell
       {head}
       <ErrorAlert error={action.error} fieldLabels={fieldLabels} idPrefix={idPrefix} />
       {children}
-      <Button type="submit" busy={action.busy}>
-        {submit}
-      </Button>
+      {buttonRow === undefined ? (
+        button
+      ) : (
+        <div className="button-row">
+          {button}
+          {buttonRow}
+        </div>
+      )}
     </form>
   );
 }

@@ -1,13 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
-import { Button, ErrorAlert, Loading, Notice, Page, TextField } from '../../components/ui.tsx';
+import { Loading, Notice, Page, TextField } from '../../components/ui.tsx';
 import { fieldErrorsOf, requireFields } from '../../components/errors.ts';
+import { ActionForm } from '../../components/forms.tsx';
+import { CodeAndPasswordForm, checkedCode, noCodeAndPassword } from '../../components/CodeAndPasswordForm.tsx';
 import { useAction } from '../../components/hooks.ts';
 import { Captcha, type CaptchaHandle, type CaptchaValue } from './Captcha.tsx';
-import { NewPasswordFields, newPasswordProblems } from '../account/NewPasswordFields.tsx';
 
 /**
  * Forgot password: username (or e-mail) and captcha → a 6-digit code goes to the registered
@@ -21,9 +22,7 @@ export default function ForgotPasswordPage() {
   const [username, setUsername] = useState('');
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: undefined, captchaAnswer: '' });
   const captchaRef = useRef<CaptchaHandle>(null);
-  const [otp, setOtp] = useState('');
-  const [pw, setPw] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [code, setCode] = useState(noCodeAndPassword);
 
   const ask = useAction(async () => {
     requireFields({ username, captchaAnswer: captcha.captchaAnswer }, ['username', ...(meta?.captcha ? ['captchaAnswer'] : [])]);
@@ -37,8 +36,8 @@ export default function ForgotPasswordPage() {
   });
 
   const reset = useAction(async () => {
-    requireFields({ otp }, ['otp'], newPasswordProblems(pw, confirm));
-    await api.post('/auth/password/reset', { username, otp: otp.replace(/\s+/g, ''), newPassword: pw }, { quiet: true });
+    const otp = checkedCode(code);
+    await api.post('/auth/password/reset', { username, otp, newPassword: code.password }, { quiet: true });
     setStep('done');
   });
 
@@ -56,80 +55,38 @@ export default function ForgotPasswordPage() {
       </Page>
     );
 
-  if (step === 'reset') {
-    const fe = fieldErrorsOf(reset.error, t);
+  if (step === 'reset')
     return (
       <Page title={t('auth.forgot.reset_title')} narrow>
         <Notice>{t('auth.forgot.sent')}</Notice>
-        <form
-          className="form card"
-          noValidate
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            void reset.run();
+        <CodeAndPasswordForm
+          action={reset}
+          idPrefix="reset-"
+          value={code}
+          onChange={setCode}
+          username={username}
+          text={{
+            otp: t('auth.forgot.otp'),
+            otpHint: t('auth.forgot.otp_hint'),
+            submit: t('auth.forgot.reset_submit'),
+            resend: t('auth.forgot.resend'),
           }}
-        >
-          <ErrorAlert
-            error={reset.error}
-            idPrefix="reset-"
-            fieldLabels={{
-              otp: t('auth.forgot.otp'),
-              newPassword: t('account.password.new'),
-              confirmPassword: t('account.password.confirm'),
-            }}
-          />
-          <TextField
-            id="reset-otp"
-            name="otp"
-            label={t('auth.forgot.otp')}
-            hint={t('auth.forgot.otp_hint')}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            className="field-code"
-            required
-            value={otp}
-            error={fe.otp}
-            onChange={(e) => setOtp(e.target.value)}
-          />
-          <NewPasswordFields
-            idPrefix="reset-"
-            value={pw}
-            confirm={confirm}
-            onChange={setPw}
-            onConfirmChange={setConfirm}
-            errors={fe}
-            username={username}
-          />
-          <div className="button-row">
-            <Button type="submit" busy={reset.busy}>
-              {t('auth.forgot.reset_submit')}
-            </Button>
-            <button type="button" className="btn btn-link" onClick={() => setStep('ask')}>
-              {t('auth.forgot.resend')}
-            </button>
-          </div>
-        </form>
+          onResend={() => setStep('ask')}
+        />
       </Page>
     );
-  }
 
   const fe = fieldErrorsOf(ask.error, t);
   return (
     <Page title={t('auth.forgot.title')} narrow>
-      <form
+      <ActionForm
+        action={ask}
         className="form card"
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void ask.run();
-        }}
+        idPrefix="forgot-"
+        fieldLabels={{ username: t('auth.login.username'), captchaAnswer: t('auth.captcha.answer_label') }}
+        submit={t('auth.forgot.submit')}
+        buttonRow={<Link to="/login">{t('auth.forgot.back')}</Link>}
       >
-        <ErrorAlert
-          error={ask.error}
-          idPrefix="forgot-"
-          fieldLabels={{ username: t('auth.login.username'), captchaAnswer: t('auth.captcha.answer_label') }}
-        />
         <p>{t('auth.forgot.intro')}</p>
         <TextField
           id="forgot-username"
@@ -147,13 +104,7 @@ export default function ForgotPasswordPage() {
         {meta.captcha && (
           <Captcha ref={captchaRef} idPrefix="forgot-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />
         )}
-        <div className="button-row">
-          <Button type="submit" busy={ask.busy}>
-            {t('auth.forgot.submit')}
-          </Button>
-          <Link to="/login">{t('auth.forgot.back')}</Link>
-        </div>
-      </form>
+      </ActionForm>
     </Page>
   );
 }

@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { useSession, type LoginAnswer } from '../../session.tsx';
-import { Button, ErrorAlert, Loading, Notice, Page, TextField } from '../../components/ui.tsx';
+import { Loading, Notice, Page, TextField } from '../../components/ui.tsx';
 import { fieldErrorsOf, requireFields } from '../../components/errors.ts';
+import { ActionForm } from '../../components/forms.tsx';
+import { CodeAndPasswordForm, checkedCode, noCodeAndPassword } from '../../components/CodeAndPasswordForm.tsx';
 import { useAction } from '../../components/hooks.ts';
 import { Captcha, type CaptchaHandle, type CaptchaValue } from '../auth/Captcha.tsx';
-import { NewPasswordFields, newPasswordProblems } from '../account/NewPasswordFields.tsx';
 
 interface SignupAnswer {
   signupId: string;
@@ -30,9 +31,7 @@ export default function SignUpPage() {
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: undefined, captchaAnswer: '' });
   const captchaRef = useRef<CaptchaHandle>(null);
   const [sent, setSent] = useState<SignupAnswer | undefined>();
-  const [otp, setOtp] = useState('');
-  const [pw, setPw] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [code, setCode] = useState(noCodeAndPassword);
 
   useEffect(() => {
     if (status === 'authenticated') navigate('/citizen/complaints', { replace: true });
@@ -59,10 +58,10 @@ export default function SignUpPage() {
   });
 
   const verify = useAction(async () => {
-    requireFields({ otp }, ['otp'], newPasswordProblems(pw, confirm));
+    const otp = checkedCode(code);
     const a = await api.post<LoginAnswer>(
       '/citizen/signup/verify',
-      { signupId: sent?.signupId, otp: otp.replace(/\s+/g, ''), password: pw },
+      { signupId: sent?.signupId, otp, password: code.password },
       { quiet: true },
     );
     signedIn(a, '/citizen/complaints/new');
@@ -70,87 +69,44 @@ export default function SignUpPage() {
 
   if (!meta || status === 'loading') return <Loading />;
 
-  if (step === 'verify' && sent) {
-    const fe = fieldErrorsOf(verify.error, t);
+  if (step === 'verify' && sent)
     return (
       <Page title={t('citizen.signup.verify_title')} narrow>
         <Notice>{t('citizen.signup.sent', { to: sent.sentTo.join(', '), minutes: Math.round(sent.expiresInSeconds / 60) })}</Notice>
-        <form
-          className="form card"
-          noValidate
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            void verify.run();
+        <CodeAndPasswordForm
+          action={verify}
+          idPrefix="su-"
+          value={code}
+          onChange={setCode}
+          username={mobile || email}
+          text={{
+            otp: t('citizen.signup.otp'),
+            otpHint: t('citizen.signup.otp_hint'),
+            submit: t('citizen.signup.finish'),
+            resend: t('citizen.signup.resend'),
           }}
-        >
-          <ErrorAlert
-            error={verify.error}
-            idPrefix="su-"
-            fieldLabels={{
-              otp: t('citizen.signup.otp'),
-              newPassword: t('account.password.new'),
-              password: t('account.password.new'),
-              confirmPassword: t('account.password.confirm'),
-            }}
-          />
-          <TextField
-            id="su-otp"
-            name="otp"
-            label={t('citizen.signup.otp')}
-            hint={t('citizen.signup.otp_hint')}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            className="field-code"
-            required
-            value={otp}
-            error={fe.otp}
-            onChange={(e) => setOtp(e.target.value)}
-          />
-          <NewPasswordFields
-            idPrefix="su-"
-            value={pw}
-            confirm={confirm}
-            onChange={setPw}
-            onConfirmChange={setConfirm}
-            errors={{ ...fe, newPassword: fe.newPassword ?? fe.password }}
-            username={mobile || email}
-          />
-          <div className="button-row">
-            <Button type="submit" busy={verify.busy}>
-              {t('citizen.signup.finish')}
-            </Button>
-            <button type="button" className="btn btn-link" onClick={() => setStep('ask')}>
-              {t('citizen.signup.resend')}
-            </button>
-          </div>
-        </form>
+          onResend={() => setStep('ask')}
+        />
       </Page>
     );
-  }
 
   const fe = fieldErrorsOf(ask.error, t);
   return (
     <Page title={t('citizen.signup.title')} narrow>
       <p>{t('citizen.signup.intro')}</p>
-      <form
+      <ActionForm
+        action={ask}
         className="form card"
-        noValidate
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void ask.run();
+        idPrefix="su-"
+        fieldLabels={{
+          name: t('citizen.signup.name'),
+          mobile: t('citizen.signup.mobile'),
+          email: t('citizen.signup.email'),
+          captchaAnswer: t('auth.captcha.answer_label'),
         }}
+        submit={t('citizen.signup.submit')}
+        buttonRow={<Link to="/login">{t('citizen.signup.have_account')}</Link>}
       >
-        <ErrorAlert
-          error={ask.error}
-          idPrefix="su-"
-          fieldLabels={{
-            name: t('citizen.signup.name'),
-            mobile: t('citizen.signup.mobile'),
-            email: t('citizen.signup.email'),
-            captchaAnswer: t('auth.captcha.answer_label'),
-          }}
-        />
         <TextField
           id="su-name"
           name="name"
@@ -190,13 +146,7 @@ export default function SignUpPage() {
         {meta.captcha && (
           <Captcha ref={captchaRef} idPrefix="su-" value={captcha} onChange={setCaptcha} error={fe.captchaAnswer ?? fe.captchaId} />
         )}
-        <div className="button-row">
-          <Button type="submit" busy={ask.busy}>
-            {t('citizen.signup.submit')}
-          </Button>
-          <Link to="/login">{t('citizen.signup.have_account')}</Link>
-        </div>
-      </form>
+      </ActionForm>
     </Page>
   );
 }
