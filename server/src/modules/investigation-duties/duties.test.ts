@@ -73,6 +73,8 @@ describe('forensic expert’s visit to the scene (BNSS 176(3))', () => {
     const list = await (await as(t, 'sp.d1')).get(`/api/v1/cases/${c.id}/forensic-visits`);
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((v: { visitNo: number }) => v.visitNo)).toEqual([1]);
+    expect(list.json().required).toBe(true);
+    expect(list.json().basis).toMatch(/176\(3\)/);
     expect(await audits(c.id, 'case.forensic_visits_read')).toHaveLength(1);
   });
 
@@ -189,6 +191,7 @@ describe('medical examination of a rape victim and its report (BNSS 184)', () =>
     expect(errorOf(again).code).toBe('medical_report_recorded');
     const list = (await (await as(t, 'sho.ps1')).get(`/api/v1/cases/${c.id}/victim-medical-exams`)).json();
     expect(list.items[0]).toMatchObject({ victimCode: 'V1', reportRef: 'DH/MLC/1' });
+    expect(list).toMatchObject({ applies: true, section: 'BNS 64(1)' });
     expect(await audits(c.id, 'case.victim_medical_read')).toHaveLength(1);
     // The audit and the clock name the victim by code, never by name (BNS 72).
     const written = await audits(c.id, 'case.victim_medical_exam');
@@ -213,6 +216,7 @@ describe('medical examination of a rape victim and its report (BNSS 184)', () =>
     expect(na.statusCode).toBe(422);
     expect(errorOf(na).code).toBe('medical_exam_not_applicable');
     expect(errorOf(na).messageHi).toMatch(/184/);
+    expect((await (await io()).get(`/api/v1/cases/${theft.id}/victim-medical-exams`)).json()).toMatchObject({ applies: false, items: [] });
     const c = await rapeCase();
     const url = `/api/v1/cases/${c.id}/victim-medical-exams`;
     const nobody = await (await io()).post(url, { ...exam, victimCode: undefined });

@@ -75,12 +75,16 @@ export async function investigationDutyRoutes(app: App, deps: Deps) {
   app.get(
     '/cases/:id/forensic-visits',
     {
-      schema: { tags, summary: 'Forensic experts’ visits to the crime scene (BNSS 176(3)), in order (audited read)', params: idParam },
+      schema: {
+        tags,
+        summary: 'Forensic experts’ visits to the crime scene (BNSS 176(3)), in order, and whether the case requires one (audited read)',
+        params: idParam,
+      },
       config: { permission: 'case.read' },
     },
     async (req) => {
       const r = await readForensicVisits(deps, db, officer(req), req.params.id);
-      return { caseId: r.c.id, items: r.items.map(camel) };
+      return { caseId: r.c.id, required: r.required, basis: r.basis, items: r.items.map(camel) };
     },
   );
 
@@ -108,14 +112,15 @@ export async function investigationDutyRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Medical examinations of the victim (BNSS 184) with their reports’ receipt (audited read)',
+        summary:
+          'Medical examinations of the victim (BNSS 184) with their reports’ receipt, and whether the section applies (audited read)',
         params: idParam,
       },
       config: { permission: 'case.read' },
     },
     async (req) => {
       const r = await readMedicalExams(deps, db, officer(req), req.params.id);
-      return { caseId: r.c.id, items: r.items.map(camel) };
+      return { caseId: r.c.id, applies: r.section !== null, section: r.section, items: r.items.map(camel) };
     },
   );
 

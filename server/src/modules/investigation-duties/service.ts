@@ -19,7 +19,8 @@ import { istDate } from '../../lib/clock.js';
 import { badRequest, conflict, unprocessable, type FieldErrors } from '../../lib/errors.js';
 import { newId, sha256Hex } from '../../lib/ids.js';
 import { addDays, startOfIstDay } from '../clocks/engine.js';
-import { refreshCaseClocks } from '../investigation/clock-facts.js';
+import { caseSections, refreshCaseClocks } from '../investigation/clock-facts.js';
+import { forensicVisit } from '../masterdata/index.js';
 import { badOrder, inFuture, invalid, recordNotFound } from '../investigation/errors.js';
 import * as invRepo from '../investigation/repository.js';
 import { resolveCasePerson } from '../investigation/records.service.js';
@@ -203,11 +204,15 @@ export async function recordForensicVisit(deps: InvDeps, trx: Trx, o: Officer, i
   return row;
 }
 
-/** The case's forensic scene visits, for a police viewer in its jurisdiction (audited read). */
+/**
+ * The case's forensic scene visits, for a police viewer in its jurisdiction (audited read),
+ * with whether BNSS 176(3) requires one for the case's sections (the master data's ruling).
+ */
 export async function readForensicVisits(deps: InvDeps, db: Kysely<Database>, o: Officer, id: string) {
   const c = await getCase(db, o, id);
   await auditCase(db, deps, o, c, 'case.forensic_visits_read');
-  return { c, items: await repo.listVisits(db, o.auth.scope, c.id) };
+  const ruling = forensicVisit(caseSections(c.state_code, c.sections));
+  return { c, required: ruling.applies, basis: ruling.basis, items: await repo.listVisits(db, o.auth.scope, c.id) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,11 +335,14 @@ export async function recordMedicalReport(deps: InvDeps, trx: Trx, o: Officer, i
   return row;
 }
 
-/** The case's victim medical examinations with their reports (audited read: a rape victim's record). */
+/**
+ * The case's victim medical examinations with their reports (audited read: a rape victim's
+ * record), and the section that makes BNSS 184 apply, if any.
+ */
 export async function readMedicalExams(deps: InvDeps, db: Kysely<Database>, o: Officer, id: string) {
   const c = await getCase(db, o, id);
   await auditCase(db, deps, o, c, 'case.victim_medical_read');
-  return { c, items: await repo.listExams(db, o.auth.scope, c.id) };
+  return { c, section: rapeSection(c.sections), items: await repo.listExams(db, o.auth.scope, c.id) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ const BADGE: Record<ClockItem['status'], string> = {
   due_soon: 'badge badge-warn',
   running: 'badge badge-neutral',
   met: 'badge badge-ok',
+  required: 'badge badge-warn',
 };
 
 /** How far a due time is from now, in words: "in 5 h", "3 days late". */
@@ -59,8 +60,18 @@ export function ClockTable({ items, withCase = true, caption }: { items: ClockIt
                 {c.subject && <div className="muted">{c.subject}</div>}
               </td>
               <td data-label={t('clocks.col.due')} className="nowrap">
-                {formatDateTime(c.dueAt, lang)}
-                {!c.stoppedAt && <div className="muted">{dueIn(t, c.dueAt)}</div>}
+                {c.details?.statutoryPeriod === false ? (
+                  // A requirement the law sets no period for (BNSS 176(3)): no date to be late against.
+                  <>
+                    {t('clocks.no_period')}
+                    <div className="muted">{t('clocks.required_since', { when: formatDateTime(c.startedAt, lang) })}</div>
+                  </>
+                ) : (
+                  <>
+                    {formatDateTime(c.dueAt, lang)}
+                    {!c.stoppedAt && <div className="muted">{dueIn(t, c.dueAt)}</div>}
+                  </>
+                )}
                 {c.stoppedAt && <div className="muted">{t('clocks.stopped', { when: formatDateTime(c.stoppedAt, lang) })}</div>}
               </td>
               <td data-label={t('clocks.col.status')}>

@@ -10,13 +10,16 @@ export interface ClockItem {
   kind: string;
   label: string;
   labelHi: string;
+  /** The arrest, examination or order a per-subject clock belongs to. */
+  subjectId: string | null;
   subject: string | null;
   ioName?: string | null;
   startedAt: string;
   dueAt: string;
   stoppedAt: string | null;
   stopReason: string | null;
-  status: 'met' | 'missed' | 'running' | 'due_soon' | 'overdue';
+  /** 'required': a requirement with no statutory period not yet met (BNSS 176(3) forensic visit). */
+  status: 'met' | 'missed' | 'running' | 'due_soon' | 'overdue' | 'required';
   overdueByMs: number | null;
   basis: string;
   basisHi: string;
