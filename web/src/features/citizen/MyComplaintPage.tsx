@@ -1,12 +1,12 @@
 import { useT } from '../../i18n/index.tsx';
 import { Link, useLocation, useParams } from '../../router.tsx';
 import { ErrorAlert, Facts, Loading, Notice, Page } from '../../components/ui.tsx';
+import { ComplaintItems } from '../../components/ComplaintItems.tsx';
 import { useFetch } from '../../components/hooks.ts';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { CopyLinks } from './CopyLinks.tsx';
 import { pick, statusBadge } from './labels.ts';
 import type { CitizenComplaint } from './types.ts';
-import { formatBytes } from './upload.ts';
 
 /** One of my complaints: the acknowledgement, where it stands, what I sent, and its history. */
 export default function MyComplaintPage() {
@@ -75,33 +75,11 @@ export default function MyComplaintPage() {
         />
         <h3>{t('citizen.field.description')}</h3>
         <p style={{ whiteSpace: 'pre-wrap' }}>{x.description}</p>
-        {x.properties.length > 0 && (
-          <>
-            <h3>{t('citizen.field.property')}</h3>
-            <ul>
-              {x.properties.map((p, i) => (
-                <li key={i}>
-                  {p.description} — ₹{formatNumber(p.value, lang)}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        {x.attachments.length > 0 && (
-          <>
-            <h3>{t('citizen.field.attachments')}</h3>
-            <ul>
-              {x.attachments.map((a) => (
-                <li key={a.id}>
-                  <a href={a.url} download>
-                    {a.name}
-                  </a>{' '}
-                  <span className="muted">({formatBytes(a.sizeBytes)})</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <ComplaintItems
+          properties={x.properties}
+          attachments={x.attachments}
+          headings={{ property: t('citizen.field.property'), attachments: t('citizen.field.attachments') }}
+        />
       </section>
 
       <section className="card" aria-labelledby="cs-history">

@@ -1,14 +1,15 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { localName, useT } from '../../i18n/index.tsx';
 import { Link, useParams } from '../../router.tsx';
-import { Button, CheckboxField, ErrorAlert, Facts, Loading, Notice, Page, SelectField, TextArea, TextField } from '../../components/ui.tsx';
+import { CheckboxField, ErrorAlert, Facts, Loading, Notice, Page, SelectField, TextArea, TextField } from '../../components/ui.tsx';
 import { ClientError, fieldErrorsOf, requireFields } from '../../components/errors.ts';
+import { ComplaintItems } from '../../components/ComplaintItems.tsx';
+import { ActionForm } from '../../components/forms.tsx';
 import { useAction, useFetch } from '../../components/hooks.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { pick, statusBadge } from '../citizen/labels.ts';
 import type { Kinds, PublicStations } from '../citizen/types.ts';
-import { formatBytes } from '../citizen/upload.ts';
 import { ClockBadges } from './Clocks.tsx';
 import type { ComplaintAction, PoliceComplaint } from './types.ts';
 
@@ -121,35 +122,12 @@ export default function ComplaintPage() {
             </ul>
           </>
         )}
-        {x.properties.length > 0 && (
-          <>
-            <h3>{t('complaints.field.property')}</h3>
-            <ul>
-              {x.properties.map((p, i) => (
-                <li key={i}>
-                  {p.description} — ₹{formatNumber(p.value, lang)}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        {x.attachments.length > 0 && (
-          <>
-            <h3>{t('complaints.field.attachments')}</h3>
-            <ul>
-              {x.attachments.map((a) => (
-                <li key={a.id}>
-                  <a href={a.url} download>
-                    {a.name}
-                  </a>{' '}
-                  <span className="muted">
-                    ({a.mime}, {formatBytes(a.sizeBytes)})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <ComplaintItems
+          properties={x.properties}
+          attachments={x.attachments}
+          headings={{ property: t('complaints.field.property'), attachments: t('complaints.field.attachments') }}
+          showType
+        />
       </section>
 
       <section className="card" aria-labelledby="cd-history">
@@ -188,12 +166,12 @@ function Actions({ c, onDone, onStale }: { c: PoliceComplaint; onDone: (msg: Rea
           </div>
         ))}
       </fieldset>
-      <ActionForm key={`${current}-${c.version}`} c={c} action={current} onDone={onDone} onStale={onStale} />
+      <ComplaintActionForm key={`${current}-${c.version}`} c={c} action={current} onDone={onDone} onStale={onStale} />
     </section>
   );
 }
 
-function ActionForm({
+function ComplaintActionForm({
   c,
   action,
   onDone,
@@ -297,6 +275,19 @@ function ActionForm({
       onChange={(e) => setSections(e.target.value)}
     />
   );
+  // The action's free text: its reason or remarks (required), or the action taken on an FIR.
+  const textBox = (label: string, rows: number, field?: 'reason' | 'remarks') => (
+    <TextArea
+      id={`ca-${field ?? 'reason'}`}
+      label={label}
+      required={!!field}
+      rows={rows}
+      maxLength={2000}
+      value={text}
+      error={field && fe[field]}
+      onChange={(e) => setText(e.target.value)}
+    />
+  );
   const labels = {
     sections: t('complaints.form.sections'),
     informantSigned: t('complaints.form.signed'),
@@ -306,15 +297,14 @@ function ActionForm({
   };
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void run.run();
-      }}
+    <ActionForm
+      action={run}
+      idPrefix="ca-"
+      fieldLabels={labels}
+      submit={t(`complaints.submit.${action}`)}
+      variant={action === 'close' ? 'danger' : 'primary'}
+      buttonRow
     >
-      <ErrorAlert error={run.error} idPrefix="ca-" fieldLabels={labels} />
       {action === 'register_fir' && (
         <>
           {sectionsField(t('complaints.form.sections_hint'))}
@@ -337,14 +327,7 @@ function ActionForm({
             error={fe['occurrence.beatCode']}
             onChange={(e) => setBeatCode(e.target.value)}
           />
-          <TextArea
-            id="ca-reason"
-            label={t('complaints.form.action_taken')}
-            rows={2}
-            maxLength={2000}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
+          {textBox(t('complaints.form.action_taken'), 2)}
         </>
       )}
       {action === 'record_ncr' && (
@@ -364,16 +347,7 @@ function ActionForm({
         <>
           <Notice>{t('complaints.form.pe_note')}</Notice>
           {sectionsField(t('complaints.form.pe_sections_hint'))}
-          <TextArea
-            id="ca-reason"
-            label={t('complaints.form.reason')}
-            required
-            rows={3}
-            maxLength={2000}
-            value={text}
-            error={fe.reason}
-            onChange={(e) => setText(e.target.value)}
-          />
+          {textBox(t('complaints.form.reason'), 3, 'reason')}
         </>
       )}
       {action === 'decide_enquiry' && (
@@ -395,16 +369,7 @@ function ActionForm({
             <option value="yes">{t('complaints.form.permit')}</option>
             <option value="no">{t('complaints.form.refuse')}</option>
           </SelectField>
-          <TextArea
-            id="ca-remarks"
-            label={t('complaints.form.remarks')}
-            required
-            rows={2}
-            maxLength={2000}
-            value={text}
-            error={fe.remarks}
-            onChange={(e) => setText(e.target.value)}
-          />
+          {textBox(t('complaints.form.remarks'), 2, 'remarks')}
         </>
       )}
       {action === 'transfer' && (
@@ -426,39 +391,16 @@ function ActionForm({
                 </option>
               ))}
           </SelectField>
-          <TextArea
-            id="ca-reason"
-            label={t('complaints.form.reason')}
-            required
-            rows={2}
-            maxLength={2000}
-            value={text}
-            error={fe.reason}
-            onChange={(e) => setText(e.target.value)}
-          />
+          {textBox(t('complaints.form.reason'), 2, 'reason')}
         </>
       )}
       {action === 'close' && (
         <>
           <Notice kind="warning">{t('complaints.form.close_note')}</Notice>
-          <TextArea
-            id="ca-reason"
-            label={t('complaints.form.close_reason')}
-            required
-            rows={3}
-            maxLength={2000}
-            value={text}
-            error={fe.reason}
-            onChange={(e) => setText(e.target.value)}
-          />
+          {textBox(t('complaints.form.close_reason'), 3, 'reason')}
         </>
       )}
       {action === 'sign' && <p>{t('complaints.form.sign_note')}</p>}
-      <div className="button-row">
-        <Button type="submit" busy={run.busy} variant={action === 'close' ? 'danger' : 'primary'}>
-          {t(`complaints.submit.${action}`)}
-        </Button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }
