@@ -186,6 +186,19 @@ describe('one case from the FIR to a conviction, with the final report and the c
     expect(await dashboardCount(io, 'myClocksDue7d')).toBeGreaterThanOrEqual(1);
     expect(await dashboardCount(sho, 'clocksDue7d')).toBeGreaterThanOrEqual(1);
     await io.screenshot({ path: path.join(SCREENSHOTS, 'io-dashboard-clocks.png') });
+
+    // BNSS 176(3): the IO records a forensic expert's visit to the scene on the case page.
+    await io.goto(`/cases/${caseId}`);
+    const duties = io.getByTestId('case-duties');
+    await duties.waitFor({ timeout: 30_000 });
+    await duties.getByText('Record a forensic visit to the scene', { exact: true }).click();
+    const visitForm = io.getByRole('form', { name: 'Record a forensic visit to the scene' });
+    await visitForm.getByLabel('Forensic expert *').fill('Dr. Meena Raghuvanshi');
+    await visitForm.getByLabel('Laboratory or unit *').fill('Mobile Forensic Unit, RFSL Vindhyanagar');
+    await visitForm.getByLabel('Why there is no videography').fill('The unit’s camera failed at the scene (test).');
+    await visitForm.getByRole('button', { name: 'Save' }).click();
+    await poll(() => duties.getByTestId('forensic-visit').count()).toBe(1);
+    expect(await duties.getByTestId('forensic-visit').textContent()).toContain('Dr. Meena Raghuvanshi');
   });
 
   it('the IO prepares the charge sheet from the records, a stale second tab cannot overwrite it, and the IO submits it', async () => {

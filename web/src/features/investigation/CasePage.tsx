@@ -20,6 +20,7 @@ import { RecordForm } from './forms.tsx';
 import { CrimeDetailsSection, DiarySection, PersonsSection, StatementsSection } from './Records.tsx';
 import { ArrestsSection, NoticesSection } from './Arrests.tsx';
 import { DocumentsSection, ForensicSection, SeizuresSection } from './Evidence.tsx';
+import { DutiesSection } from './Duties.tsx';
 import type { CaseView } from './types.ts';
 
 export interface SectionProps {
@@ -71,6 +72,7 @@ export default function CasePage() {
     ['case-seizures', t('investigation.seizures.title')],
     ['case-documents', t('investigation.documents.title')],
     ['case-forensic', t('investigation.forensic.title')],
+    ['case-duties', t('investigation.duties.title')],
     ['case-supervision', t('investigation.supervision.title')],
     ['case-history', t('investigation.history.title')],
   ];
@@ -144,6 +146,7 @@ export default function CasePage() {
       <SeizuresSection {...props} />
       <DocumentsSection {...props} />
       <ForensicSection {...props} />
+      <DutiesSection {...props} />
       <Supervision c={c} after={after} canNote={can(user.role, 'case.supervise')} />
       <History c={c} />
     </Page>
