@@ -7,6 +7,7 @@ import { fieldErrorsOf } from '../../components/errors.ts';
 import { useAction } from '../../components/hooks.ts';
 import type { MatchSuggestion, PersonView } from './types.ts';
 import { MatchList } from './MatchList.tsx';
+import { BUILDS, MARK_KINDS } from './details.ts';
 
 type Values = Record<string, string>;
 
@@ -16,12 +17,18 @@ function bodyOf(v: Values) {
     name: s('name') ?? '',
     nameHi: s('nameHi'),
     fatherName: s('fatherName'),
+    motherName: s('motherName'),
+    spouseName: s('spouseName'),
     sex: s('sex'),
     birthDate: s('birthDate'),
     age: !s('birthDate') && s('age') ? { years: Number(s('age')) } : undefined,
     addresses: s('address') ? [{ kind: 'present', address: s('address') }] : [],
     phones: s('phone') ? [s('phone')] : [],
     identityDocuments: s('docNumber') ? [{ type: s('docType') ?? 'aadhaar', number: s('docNumber') }] : [],
+    marks: s('markDescription') ? [{ kind: s('markKind') ?? 'mole', bodyPart: s('markBodyPart'), description: s('markDescription') }] : [],
+    // A height that is not a number is sent as it is, and the server names the field.
+    heightCm: s('heightCm') ? (/^\d+$/.test(s('heightCm')!) ? Number(s('heightCm')) : s('heightCm')) : undefined,
+    build: s('build'),
   };
 }
 
@@ -32,7 +39,7 @@ function bodyOf(v: Values) {
  */
 export default function NewPersonPage() {
   const { t } = useT();
-  const [v, setV] = useState<Values>({ docType: 'aadhaar' });
+  const [v, setV] = useState<Values>({ docType: 'aadhaar', markKind: 'mole' });
   const [matches, setMatches] = useState<MatchSuggestion[] | undefined>();
   const set = (k: string) => (e: { target: { value: string } }) => setV((o) => ({ ...o, [k]: e.target.value }));
   const check = useAction(async () => {
@@ -81,6 +88,20 @@ export default function NewPersonPage() {
             error={errors.nameHi}
           />
           <TextField id="np-father" label={t('people.father')} value={v.fatherName ?? ''} onChange={set('fatherName')} />
+          <TextField
+            id="np-mother"
+            label={t('people.mother')}
+            value={v.motherName ?? ''}
+            onChange={set('motherName')}
+            error={errors.motherName}
+          />
+          <TextField
+            id="np-spouse"
+            label={t('people.spouse')}
+            value={v.spouseName ?? ''}
+            onChange={set('spouseName')}
+            error={errors.spouseName}
+          />
           <SelectField id="np-sex" label={t('people.sex')} value={v.sex ?? ''} onChange={set('sex')}>
             <option value="">—</option>
             {['male', 'female', 'transgender', 'unknown'].map((x) => (
@@ -107,6 +128,22 @@ export default function NewPersonPage() {
             value={v.age ?? ''}
             onChange={set('age')}
           />
+          <TextField
+            id="np-height"
+            inputMode="numeric"
+            label={t('people.height')}
+            value={v.heightCm ?? ''}
+            onChange={set('heightCm')}
+            error={errors.heightCm}
+          />
+          <SelectField id="np-build" label={t('people.build')} value={v.build ?? ''} onChange={set('build')}>
+            <option value="">—</option>
+            {BUILDS.map((x) => (
+              <option key={x} value={x}>
+                {t(`people.build.${x}`)}
+              </option>
+            ))}
+          </SelectField>
           <TextField id="np-address" label={t('people.address')} value={v.address ?? ''} onChange={set('address')} />
           <TextField
             id="np-phone"
@@ -131,6 +168,28 @@ export default function NewPersonPage() {
             onChange={set('docNumber')}
             error={errors['identityDocuments.0.number']}
             autoComplete="off"
+          />
+          <SelectField id="np-markkind" label={t('people.mark.kind')} value={v.markKind ?? 'mole'} onChange={set('markKind')}>
+            {MARK_KINDS.map((x) => (
+              <option key={x} value={x}>
+                {t(`people.mark.${x}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="np-markpart"
+            label={t('people.mark.body_part')}
+            value={v.markBodyPart ?? ''}
+            onChange={set('markBodyPart')}
+            error={errors['marks.0.bodyPart']}
+          />
+          <TextField
+            id="np-mark"
+            label={t('people.mark.description')}
+            hint={t('people.new.mark_hint')}
+            value={v.markDescription ?? ''}
+            onChange={set('markDescription')}
+            error={errors['marks.0.description']}
           />
         </div>
         <div className="button-row">

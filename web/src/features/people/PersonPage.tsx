@@ -10,6 +10,7 @@ import { useSession } from '../../session.tsx';
 import type { CriminalRecord, PersonView, SearchResult, SheetView } from './types.ts';
 import { PersonFlags, ageText } from './bits.tsx';
 import { Why } from './Why.tsx';
+import { PersonDetailForms } from './PersonDetails.tsx';
 import { stageLabel } from '../firs/labels.ts';
 
 /**
@@ -48,8 +49,10 @@ export default function PersonPage() {
           [t('people.sex'), v.sex ? t(`people.sex.${v.sex}`) : '—'],
           [t('people.age'), ageText(v, t)],
           [t('people.height'), v.heightCm ? `${v.heightCm} cm` : '—'],
-          [t('people.build'), v.build ?? '—'],
+          [t('people.build'), v.build ? t(`people.build.${v.build}`) : '—'],
+          [t('people.complexion'), v.complexion ? t(`people.complexion.${v.complexion}`) : '—'],
           [t('people.occupation'), v.occupation ?? '—'],
+          [t('people.notes'), v.notes ?? '—'],
         ]}
       />
 
@@ -151,7 +154,7 @@ export default function PersonPage() {
       )}
 
       <h2>{t('people.addresses')}</h2>
-      <ul>
+      <ul data-testid="person-addresses">
         {v.addresses.map((a) => (
           <li key={a.id}>
             {a.address} {a.district_name && <span className="muted">({a.district_name})</span>}{' '}
@@ -164,9 +167,20 @@ export default function PersonPage() {
       </ul>
       <Facts
         items={[
-          [t('people.phone'), v.phones.map((x) => x.phone).join(', ') || '—'],
-          [t('people.doc.title'), v.identityDocuments.map((d) => `${t(`people.doc.${d.type}`)} ${d.numberMasked}`).join('; ') || '—'],
-          [t('people.marks'), v.marks.map((m) => `${m.description}${m.bodyPart ? ` (${m.bodyPart})` : ''}`).join('; ') || '—'],
+          [t('people.phone'), <span data-testid="person-phones">{v.phones.map((x) => x.phone).join(', ') || '—'}</span>],
+          [
+            t('people.doc.title'),
+            <span data-testid="person-documents">
+              {v.identityDocuments.map((d) => `${t(`people.doc.${d.type}`)} ${d.numberMasked}`).join('; ') || '—'}
+            </span>,
+          ],
+          [
+            t('people.marks'),
+            <span data-testid="person-marks">
+              {v.marks.map((m) => `${t(`people.mark.${m.kind}`)}: ${m.description}${m.bodyPart ? ` (${m.bodyPart})` : ''}`).join('; ') ||
+                '—'}
+            </span>,
+          ],
         ]}
       />
       {v.photos.length > 0 && (
@@ -179,7 +193,12 @@ export default function PersonPage() {
           ))}
         </div>
       )}
-      {user && can(user.role, 'people.write') && !v.mergedIntoId && <AddAlias personId={v.id} onDone={reload} />}
+      {user && can(user.role, 'people.write') && !v.mergedIntoId && (
+        <>
+          <PersonDetailForms v={v} onSaved={(x) => p.setData(x)} onStale={p.reload} />
+          <AddAlias personId={v.id} onDone={reload} />
+        </>
+      )}
       {user && can(user.role, 'people.merge') && <MergePanel v={v} onDone={reload} />}
       <p className="muted">{t('people.audited', { at: formatDateTime(new Date(), lang) })}</p>
     </Page>
