@@ -42,7 +42,12 @@ const visit = { expertName: 'Dr. Meena Raghuvanshi', labUnit: 'Mobile Forensic U
 const recording = { ref: 'e-Sakshya SR-1', sha256: 'a'.repeat(64) };
 
 describe('forensic expert’s visit to the scene (BNSS 176(3))', () => {
-  it('flags a seven-year case "required, not recorded" among its clocks and the overdue list, until a visit is recorded', async () => {
+  it('flags a seven-year case "required, not recorded" among its clocks, the overdue list and the dashboards, until a visit is recorded', async () => {
+    const overdueCards = async () => [
+      ((await (await io()).get('/api/v1/dashboard')).json() as { counts: Record<string, number> }).counts.myClocksOverdue,
+      ((await (await as(t, 'sho.ps1')).get('/api/v1/dashboard')).json() as { counts: Record<string, number> }).counts.clocksOverdue,
+    ];
+    const before = await overdueCards();
     const c = await sevenYearCase();
     const flag = (await clockOf(c.id, 'forensic_scene_visit'))!;
     expect(flag.status).toBe('required');
@@ -55,6 +60,7 @@ describe('forensic expert’s visit to the scene (BNSS 176(3))', () => {
       const list = (await (await as(t, who)).get(`/api/v1/clocks?due=overdue&caseId=${c.id}`)).json() as { items: Clock[] };
       expect(list.items.map((k) => [k.kind, k.status])).toContainEqual(['forensic_scene_visit', 'required']);
     }
+    expect(await overdueCards()).toEqual(before.map((n) => n + 1));
     // A case below seven years has no such flag.
     expect(await clockOf((await makeCase(t)).id, 'forensic_scene_visit')).toBeUndefined();
 
@@ -68,6 +74,7 @@ describe('forensic expert’s visit to the scene (BNSS 176(3))', () => {
     expect(met.status).toBe('met');
     expect(met.stoppedAt).toBe(r.json().visitedAt);
     expect((await (await as(t, 'sho.ps1')).get(`/api/v1/clocks?due=overdue&caseId=${c.id}`)).json().items).toEqual([]);
+    expect(await overdueCards()).toEqual(before);
     expect(await audits(c.id, 'case.forensic_visit')).toHaveLength(1);
 
     const list = await (await as(t, 'sp.d1')).get(`/api/v1/cases/${c.id}/forensic-visits`);
