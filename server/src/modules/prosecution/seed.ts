@@ -49,7 +49,7 @@ interface DemoCase {
   daysAgo: number;
   place: string;
   accused: { name: string; fatherName: string; ageYears: number; address: string };
-  complainant: { name: string; address: string };
+  complainant: { name: string; address: string; sex: 'male' | 'female' };
   property: string;
   value: number;
   stage: 'draft' | 'submitted' | 'approved' | 'accepted' | 'under_trial' | 'disposed' | 'appealed';
@@ -60,7 +60,7 @@ const CASES: DemoCase[] = [
     daysAgo: 12,
     place: 'Outside house no. 14, Sarafa Bazaar',
     accused: { name: 'Raju Prajapati', fatherName: 'Mohan Prajapati', ageYears: 24, address: '9, Kumhar Mohalla, Vindhyanagar' },
-    complainant: { name: 'Ravi Kumar Sharma', address: '14, Sarafa Bazaar, Vindhyanagar' },
+    complainant: { name: 'Ravi Kumar Sharma', sex: 'male', address: '14, Sarafa Bazaar, Vindhyanagar' },
     property: 'Hero Splendor motorcycle, black, XA01 AB 1234',
     value: 45000,
     stage: 'draft',
@@ -69,7 +69,7 @@ const CASES: DemoCase[] = [
     daysAgo: 20,
     place: 'Bus stand, platform 2',
     accused: { name: 'Sonu Kushwaha', fatherName: 'Ramesh Kushwaha', ageYears: 21, address: '31, Naya Basti, Vindhyanagar' },
-    complainant: { name: 'Pooja Saxena', address: '5, Gandhi Nagar, Vindhyanagar' },
+    complainant: { name: 'Pooja Saxena', sex: 'female', address: '5, Gandhi Nagar, Vindhyanagar' },
     property: 'Vivo Y20 mobile phone, blue',
     value: 14000,
     stage: 'submitted',
@@ -78,7 +78,7 @@ const CASES: DemoCase[] = [
     daysAgo: 28,
     place: 'Shop no. 3, Itwara Market',
     accused: { name: 'Imran Qureshi', fatherName: 'Salim Qureshi', ageYears: 30, address: '12, Itwara, Vindhyanagar' },
-    complainant: { name: 'Dinesh Agrawal', address: 'Agrawal Kirana, Itwara Market, Vindhyanagar' },
+    complainant: { name: 'Dinesh Agrawal', sex: 'male', address: 'Agrawal Kirana, Itwara Market, Vindhyanagar' },
     property: 'Cash box with Rs 18,000',
     value: 18000,
     stage: 'approved',
@@ -87,7 +87,7 @@ const CASES: DemoCase[] = [
     daysAgo: 40,
     place: 'Parking of the district hospital',
     accused: { name: 'Vikas Ahirwar', fatherName: 'Kallu Ahirwar', ageYears: 27, address: '44, Harijan Basti, Vindhyanagar' },
-    complainant: { name: 'Dr. Neha Bansal', address: 'Doctors’ Colony, Vindhyanagar' },
+    complainant: { name: 'Dr. Neha Bansal', sex: 'female', address: 'Doctors’ Colony, Vindhyanagar' },
     property: 'Honda Activa scooter, white, XA01 CK 7781',
     value: 52000,
     stage: 'accepted',
@@ -96,7 +96,7 @@ const CASES: DemoCase[] = [
     daysAgo: 55,
     place: 'Railway station, parcel office',
     accused: { name: 'Deepak Yadav', fatherName: 'Shivcharan Yadav', ageYears: 33, address: 'Railway Colony, Vindhyanagar' },
-    complainant: { name: 'Station Master, Vindhyanagar', address: 'Railway Station, Vindhyanagar' },
+    complainant: { name: 'Station Master, Vindhyanagar', sex: 'male', address: 'Railway Station, Vindhyanagar' },
     property: 'Two parcels of textiles',
     value: 36000,
     stage: 'under_trial',
@@ -105,7 +105,7 @@ const CASES: DemoCase[] = [
     daysAgo: 80,
     place: 'Jain Mandir road',
     accused: { name: 'Manoj Lodhi', fatherName: 'Bhagwan Singh Lodhi', ageYears: 29, address: 'Village Khajuri, Vindhyanagar' },
-    complainant: { name: 'Sushil Jain', address: '2, Jain Mandir Road, Vindhyanagar' },
+    complainant: { name: 'Sushil Jain', sex: 'male', address: '2, Jain Mandir Road, Vindhyanagar' },
     property: 'Gold chain, 12 g',
     value: 72000,
     stage: 'disposed',
@@ -114,7 +114,7 @@ const CASES: DemoCase[] = [
     daysAgo: 95,
     place: 'Sabzi Mandi',
     accused: { name: 'Arif Mansuri', fatherName: 'Rafiq Mansuri', ageYears: 35, address: '18, Mansuri Gali, Vindhyanagar' },
-    complainant: { name: 'Kamla Bai Kushwaha', address: 'Sabzi Mandi, Vindhyanagar' },
+    complainant: { name: 'Kamla Bai Kushwaha', sex: 'female', address: 'Sabzi Mandi, Vindhyanagar' },
     property: 'Purse with Rs 6,500 and ration card',
     value: 6500,
     stage: 'appealed',
@@ -157,7 +157,7 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
           informationType: 'written',
           sections: [{ act: 'BNS', section: '303(2)' }],
           occurrence: { from: iso(t0 - 3 * HOUR), to: iso(t0 - HOUR), place: `${c.place}, Vindhyanagar`, beatCode: 'B1' },
-          complainant: { name: c.complainant.name, sex: 'male', nationality: 'Indian', address: c.complainant.address, isVictim: true },
+          complainant: { ...c.complainant, nationality: 'Indian', isVictim: true },
           accused: [{ known: false, description: 'Unknown person' }],
           propertyItems: [{ description: c.property, category: 'other', nature: 'stolen', value: c.value }],
           narrative: `The complainant reports that ${c.property.toLowerCase()} was stolen at ${c.place}. The case was registered and taken up for investigation.`,
@@ -169,7 +169,7 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
     await tx(t0 + 3 * HOUR, (trx) => assignIo(deps, trx, sho, id, { ioId: io.auth.user.id }));
     await tx(t0 + 5 * HOUR, async (trx) => {
       const person = (role: string, p: Record<string, unknown>) => addCasePerson(deps, trx, io, id, personBody.parse({ role, person: p }));
-      await person('complainant', { name: c.complainant.name, sex: 'male', ageYears: 45, address: c.complainant.address });
+      await person('complainant', { ...c.complainant, ageYears: 45 });
       await person('witness', {
         name: 'Hari Om Sahu',
         fatherName: 'Shivnarayan Sahu',
