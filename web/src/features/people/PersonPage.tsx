@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { localName, useT } from '../../i18n/index.tsx';
-import { Link, navigate, useParams } from '../../router.tsx';
+import { Link, navigate, queryString, useParams } from '../../router.tsx';
 import { Button, ErrorAlert, Facts, Loading, Notice, Page, SelectField, TextArea, TextField } from '../../components/ui.tsx';
 import { useAction, useFetch } from '../../components/hooks.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -198,6 +198,11 @@ export default function PersonPage() {
           <PersonDetailForms v={v} onSaved={(x) => p.setData(x)} onStale={p.reload} />
           <AddAlias personId={v.id} onDone={reload} />
         </>
+      )}
+      {user && can(user.role, 'registers.manage') && !v.mergedIntoId && !v.summary.wanted && (
+        <p>
+          <Link to={`/registers${queryString({ tab: 'wanted', person: v.id })}`}>{t('people.wanted.enter_link')}</Link>
+        </p>
       )}
       {user && can(user.role, 'people.merge') && <MergePanel v={v} onDone={reload} />}
       <p className="muted">{t('people.audited', { at: formatDateTime(new Date(), lang) })}</p>

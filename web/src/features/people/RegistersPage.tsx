@@ -7,6 +7,8 @@ import { useAction, useFetch } from '../../components/hooks.ts';
 import { formatDate } from '../../lib/format.ts';
 import { can } from '../../policy.ts';
 import { useSession } from '../../session.tsx';
+import { NewWanted, StatusChange } from './RegisterForms.tsx';
+import { nextWantedStatuses, offersStatusChange } from './wanted.ts';
 
 const TABS = ['wanted', 'missing', 'unidentified', 'matches'] as const;
 type Tab = (typeof TABS)[number];
@@ -28,6 +30,9 @@ interface Wanted {
   stationNameHi: string;
   firNumber: string | null;
   firId: string | null;
+  stationId: string;
+  statusReason: string | null;
+  version: number;
 }
 interface Missing {
   id: string;
@@ -41,6 +46,9 @@ interface Missing {
   status: string;
   stationName: string;
   stationNameHi: string;
+  stationId: string;
+  statusReason: string | null;
+  version: number;
   matches: number;
 }
 interface Found {
@@ -125,6 +133,16 @@ export default function RegistersPage() {
                   {w.appearBy ? ` · ${t('people.registers.appear_by', { date: formatDate(w.appearBy, lang) })}` : ''}
                   {w.rewardAmount ? ` · ${t('people.registers.reward', { amount: w.rewardAmount })}` : ''}
                 </div>
+                {w.statusReason && <div className="muted">{w.statusReason}</div>}
+                {canWrite && user && offersStatusChange(user, w.stationId) && (
+                  <StatusChange
+                    id={`ws-${w.id}`}
+                    path={`/registers/wanted/${w.id}/status`}
+                    version={w.version}
+                    statuses={nextWantedStatuses(w.status)}
+                    onDone={list.reload}
+                  />
+                )}
               </li>
             ))}
           {tab === 'missing' &&
@@ -138,6 +156,16 @@ export default function RegistersPage() {
                   {localName(lang, { name: m.stationName, nameHi: m.stationNameHi })}
                 </div>
                 {m.marks.length > 0 && <div>{m.marks.join('; ')}</div>}
+                {m.statusReason && <div className="muted">{m.statusReason}</div>}
+                {canWrite && user && m.status === 'missing' && offersStatusChange(user, m.stationId) && (
+                  <StatusChange
+                    id={`ms-${m.id}`}
+                    path={`/registers/missing/${m.id}/status`}
+                    version={m.version}
+                    statuses={['traced', 'closed']}
+                    onDone={list.reload}
+                  />
+                )}
               </li>
             ))}
           {tab === 'unidentified' &&
@@ -175,6 +203,7 @@ export default function RegistersPage() {
             ))}
         </ul>
       )}
+      {canWrite && tab === 'wanted' && <NewWanted personId={s.get('person') ?? undefined} onDone={list.reload} />}
       {canWrite && tab === 'missing' && <NewEntry kind="missing" onDone={() => list.reload()} />}
       {canWrite && tab === 'unidentified' && <NewEntry kind="unidentified" onDone={() => navigate('/registers?tab=matches')} />}
     </Page>
