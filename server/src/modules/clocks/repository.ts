@@ -103,7 +103,15 @@ function base(db: DB, scope: Scope, f: ClockFilter) {
   return q;
 }
 
-/** Running clocks in the scope, worst first (the earliest due — the most overdue — first). */
+/**
+ * Requirements with no statutory period (BNSS 176(3) forensic visit: "due" from the registration)
+ * come after every clock with a deadline, so a flag on an old case never pushes a fresh
+ * 24-hour production off the top of a list.
+ */
+export const NO_PERIOD_KINDS: readonly ClockKind[] = ['forensic_scene_visit'];
+export const deadlinesFirst = sql<boolean>`k.kind in (${sql.join(NO_PERIOD_KINDS)})`;
+
+/** Running clocks in the scope, worst first (the earliest due — the most overdue — first; flags without a period last). */
 export async function listRunningClocks(db: DB, scope: Scope, f: ClockFilter) {
   const [rows, total] = await Promise.all([
     base(db, scope, f)
@@ -111,6 +119,7 @@ export async function listRunningClocks(db: DB, scope: Scope, f: ClockFilter) {
       .leftJoin('app_user as io', 'io.id', 'k.io_id')
       .selectAll('k')
       .select(['st.code as station_code', 'st.name as station_name', 'st.name_hi as station_name_hi', 'io.name as io_name'])
+      .orderBy(deadlinesFirst)
       .orderBy('k.due_at')
       .orderBy('k.id')
       .limit(f.limit)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestApp, type TestContext } from '../../test/harness.js';
 import { endOfIstDay, addDays } from '../clocks/engine.js';
 import { istDate } from '../../lib/clock.js';
-import { addPerson, as, makeCase, PNG_1X1, submitFinalReport } from '../investigation/factories.js';
+import { addArrest, addPerson, as, makeCase, PNG_1X1, submitFinalReport } from '../investigation/factories.js';
 import { approvedCase } from '../prosecution/factories.js';
 
 let t: TestContext;
@@ -83,6 +83,23 @@ describe('forensic expert’s visit to the scene (BNSS 176(3))', () => {
     expect(list.json().required).toBe(true);
     expect(list.json().basis).toMatch(/176\(3\)/);
     expect(await audits(c.id, 'case.forensic_visits_read')).toHaveLength(1);
+  });
+
+  it('lists after every clock with a deadline: an old flag never pushes a fresh 24-hour production down the IO’s list', async () => {
+    const old = await sevenYearCase();
+    t.clock.advance(10 * 86_400_000);
+    const fresh = await sevenYearCase();
+    await addPerson(t, fresh.id, 'accused', { name: 'Order Accused' });
+    await addArrest(t, fresh.id, 'A1');
+    const items = ((await (await io()).get('/api/v1/clocks?pageSize=200')).json() as { items: (Clock & { caseId: string })[] }).items;
+    const at = (caseId: string, kind: string) => items.findIndex((k) => k.caseId === caseId && k.kind === kind);
+    expect(at(old.id, 'forensic_scene_visit')).toBeGreaterThan(at(fresh.id, 'production_24h'));
+    expect(at(fresh.id, 'production_24h')).toBeGreaterThanOrEqual(0);
+    // The case list's "next due" of a case with both is the production, not the flag raised at registration.
+    const cases = (
+      (await (await io()).get('/api/v1/cases?pageSize=200')).json() as { items: { id: string; nextDue: { kind: string } | null }[] }
+    ).items;
+    expect(cases.find((x) => x.id === fresh.id)?.nextDue?.kind).toBe('production_24h');
   });
 
   it('becomes "missed" when the final report is submitted without a visit', async () => {

@@ -1,6 +1,7 @@
 import { sql, type ColumnType, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/types.js';
 import { inScope, type Scope } from '../../policy/index.js';
+import { deadlinesFirst } from '../clocks/repository.js';
 
 type Timestamp = ColumnType<Date, Date | string, never>;
 type MutableTimestamp = ColumnType<Date, Date | string, Date | string>;
@@ -539,10 +540,13 @@ export async function listCases(db: DB, scope: Scope, f: CaseFilter) {
         'io.name as io_name',
         'io.name_hi as io_name_hi',
         sectionsJson.as('sections'),
-        sql<Date | null>`(select min(k.due_at) from statutory_clock k where k.fir_id = f.id and k.stopped_at is null)`.as('next_due_at'),
+        // The next deadline; a requirement with no period (forensic visit) only when there is none.
+        sql<Date | null>`(select k.due_at from statutory_clock k where k.fir_id = f.id and k.stopped_at is null order by ${deadlinesFirst}, k.due_at limit 1)`.as(
+          'next_due_at',
+        ),
         sql<
           string | null
-        >`(select k.kind from statutory_clock k where k.fir_id = f.id and k.stopped_at is null order by k.due_at limit 1)`.as(
+        >`(select k.kind from statutory_clock k where k.fir_id = f.id and k.stopped_at is null order by ${deadlinesFirst}, k.due_at limit 1)`.as(
           'next_due_kind',
         ),
       ])
