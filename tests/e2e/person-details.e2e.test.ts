@@ -175,4 +175,15 @@ describe('an IO adds to a person’s record, corrects it, enters the person as w
     const list = (await (await io.request.get('/api/v1/registers/wanted?status=arrested')).json()) as { items: { personId: string }[] };
     expect(list.items.map((w) => w.personId)).toContain(personId);
   });
+
+  it('searches property by category from its own page, without sideways scrolling', async () => {
+    await io.goto('/search/property');
+    await io.getByLabel('Category').fill('mobile phone');
+    await io.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await io.waitForURL((u) => u.pathname === '/search/property' && u.searchParams.get('category') === 'mobile phone');
+    // No demo records in this run: the server answered (a refusal would be an alert) with nothing.
+    await poll(() => io.getByRole('status').filter({ hasText: 'Nothing found.' }).isVisible()).toBe(true);
+    expect(await io.locator('.alert-error').count()).toBe(0);
+    expect(await overflowsSideways(io)).toBe(false);
+  });
 });
