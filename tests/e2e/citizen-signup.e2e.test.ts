@@ -47,6 +47,9 @@ describe('citizen sign-up in the browser', () => {
     await page.getByRole('button', { name: 'Open my account' }).click();
     await expect.poll(() => page.getByLabel('New password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#su-newPassword-error').textContent()).not.toBe('');
+    // The server's refusal names `password`; its link in the alert leads to the new-password field.
+    const refused = page.getByRole('alert').getByRole('link', { name: /^New password/ });
+    expect(await refused.getAttribute('href')).toBe('#su-newPassword');
 
     const password = 'monsoon clouds over the vindhya range';
     await page.getByLabel('New password', { exact: true }).fill(password);

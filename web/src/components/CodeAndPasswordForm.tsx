@@ -55,6 +55,7 @@ export function CodeAndPasswordForm({
       action={action}
       className="form card"
       idPrefix={idPrefix}
+      fieldIds={{ password: 'newPassword' }}
       fieldLabels={{
         otp: text.otp,
         newPassword: t('account.password.new'),

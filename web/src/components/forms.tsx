@@ -15,6 +15,8 @@ export interface ActionFormProps {
   /** Labels of the fields the error may name; `idPrefix` + a field's name is its control's id. */
   fieldLabels?: Record<string, string>;
   idPrefix?: string;
+  /** A named field's control id (after the prefix) where it is not the field's name. */
+  fieldIds?: Record<string, string>;
   /** Shown above the error (a heading and hint inside the form). */
   head?: ReactNode;
   labelledBy?: string;
@@ -41,6 +43,7 @@ export function ActionForm({
   submit,
   fieldLabels,
   idPrefix,
+  fieldIds,
   head,
   labelledBy,
   className = 'form',
@@ -64,7 +67,7 @@ export function ActionForm({
       }}
     >
       {head}
-      <ErrorAlert error={action.error} fieldLabels={fieldLabels} idPrefix={idPrefix} />
+      <ErrorAlert error={action.error} fieldLabels={fieldLabels} idPrefix={idPrefix} fieldIds={fieldIds} />
       {children}
       {buttonRow === undefined ? (
         button

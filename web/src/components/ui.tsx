@@ -55,10 +55,13 @@ export function ErrorAlert({
   error,
   fieldLabels,
   idPrefix = '',
+  fieldIds,
 }: {
   error: unknown;
   fieldLabels?: Record<string, string>;
   idPrefix?: string;
+  /** Where a field the server names has a control of another name (its id after the prefix). */
+  fieldIds?: Record<string, string>;
 }) {
   const { t, lang } = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -75,7 +78,7 @@ export function ErrorAlert({
         <ul>
           {names.map((n) => (
             <li key={n}>
-              <a href={`#${idPrefix}${n}`}>
+              <a href={`#${idPrefix}${fieldIds?.[n] ?? n}`}>
                 {fieldLabels?.[n] ?? n}: {fields[n]}
               </a>
             </li>
