@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
 import type { AuthContext, Deps } from '../../http/types.js';
 import { istYear } from '../../lib/clock.js';
-import { badRequest, conflict, notFound, staleVersion, unprocessable, type FieldErrors } from '../../lib/errors.js';
-import { newId, sha256Hex } from '../../lib/ids.js';
+import { conflict, notFound, staleVersion, unprocessable, type FieldErrors } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
 import { can, type Role } from '../../policy/index.js';
 import { recordAudit, type ActorContext } from '../audit/service.js';
 import { registerFirBody, type RegisterFirInput } from '../firs/schemas.js';
@@ -28,6 +28,7 @@ import type {
 } from './schemas.js';
 import { discardStaged, storeStaged, unstore, uploadDir, type StagedFile } from './uploads.js';
 import { ACTION_PERMISSION, allowedActions, OPEN_STATUSES, WORKFLOW, type ComplaintAction, type ComplaintStatus } from './workflow.js';
+import { checkIdempotencyKey, claimIdempotencyKey, storeIdempotentAnswer } from '../../lib/idempotency.js';
 
 export type { ComplaintRow } from './repository.js';
 
@@ -249,20 +250,6 @@ async function fileComplaint(
   stored.push(...(await storeStaged(uploadDir(deps.config), files)));
   return id;
 }
-
-/** Canonical JSON (sorted keys), so that the same submission always hashes the same. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
-
-const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
 const IDEMPOTENCY_SCOPE = 'complaint.file';
 
 /**
@@ -281,60 +268,34 @@ export async function fileComplaintAtomically(
   files: StagedFile[],
   idempotencyKey?: string,
 ): Promise<{ row: ComplaintRow; replayed: boolean }> {
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_RE.test(idempotencyKey))
-    throw badRequest('The Idempotency-Key must be 8–200 letters, digits or . _ : -', 'Idempotency-Key में 8–200 अक्षर, अंक या . _ : - हों।', {
-      'Idempotency-Key': 'malformed',
-    });
   const userId = who.auth.user.id;
-  const hash = sha256Hex(canonical({ input, files: files.map((f) => f.sha256) }));
+  if (idempotencyKey !== undefined) checkIdempotencyKey(idempotencyKey);
+  const call = idempotencyKey
+    ? {
+        scope: IDEMPOTENCY_SCOPE,
+        userId,
+        key: idempotencyKey,
+        request: { input, files: files.map((f) => f.sha256) },
+        now: deps.clock.now(),
+        reused: {
+          en: 'This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.',
+          hi: 'यह Idempotency-Key किसी अन्य शिकायत के लिए प्रयुक्त हो चुकी है। नई शिकायत के लिए नई कुंजी दें।',
+        },
+      }
+    : undefined;
   const stored: string[] = [];
   try {
     return await deps.db.kysely.transaction().execute(async (trx) => {
-      if (idempotencyKey) {
-        // Claimed first: a concurrent repeat waits here for this one to commit, then finds it.
-        const claimed = await trx
-          .insertInto('idempotency_key')
-          .values({
-            key: idempotencyKey,
-            scope: IDEMPOTENCY_SCOPE,
-            user_id: userId,
-            request_hash: hash,
-            response_status: 0,
-            response_body: '{}',
-            created_at: deps.clock.now(),
-          })
-          .onConflict((oc) => oc.columns(['scope', 'user_id', 'key']).doNothing())
-          .returning('key')
-          .executeTakeFirst();
-        if (!claimed) {
-          const prior = await trx
-            .selectFrom('idempotency_key')
-            .selectAll()
-            .where('scope', '=', IDEMPOTENCY_SCOPE)
-            .where('user_id', '=', userId)
-            .where('key', '=', idempotencyKey)
-            .executeTakeFirstOrThrow();
-          if (prior.request_hash !== hash)
-            throw unprocessable(
-              'idempotency_key_reused',
-              'This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.',
-              'यह Idempotency-Key किसी अन्य शिकायत के लिए प्रयुक्त हो चुकी है। नई शिकायत के लिए नई कुंजी दें।',
-              { 'Idempotency-Key': 'used with a different submission' },
-            );
-          const row = await repo.findOwnComplaint(trx, userId, (prior.response_body as { id: string }).id);
+      if (call) {
+        const prior = await claimIdempotencyKey(trx, call);
+        if (prior) {
+          const row = await repo.findOwnComplaint(trx, userId, (prior.body as { id: string }).id);
           if (!row) throw complaintNotFound();
           return { row, replayed: true };
         }
       }
       const id = await fileComplaint(deps, trx, who, input, files, stored);
-      if (idempotencyKey)
-        await trx
-          .updateTable('idempotency_key')
-          .set({ response_status: 201, response_body: JSON.stringify({ id }) })
-          .where('scope', '=', IDEMPOTENCY_SCOPE)
-          .where('user_id', '=', userId)
-          .where('key', '=', idempotencyKey)
-          .execute();
+      if (call) await storeIdempotentAnswer(trx, call, 201, { id });
       const row = await repo.findOwnComplaint(trx, userId, id);
       if (!row) throw complaintNotFound();
       return { row, replayed: false };

@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
 import type { AuthContext, Deps } from '../../http/types.js';
 import { istDate, istYear } from '../../lib/clock.js';
-import { AppError, conflict, notFound, preconditionRequired, staleVersion, unprocessable, type FieldErrors } from '../../lib/errors.js';
-import { newId, sha256Hex } from '../../lib/ids.js';
+import { conflict, notFound, preconditionRequired, staleVersion, unprocessable, type FieldErrors } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { checkIdempotencyKey, claimIdempotencyKey, storeIdempotentAnswer } from '../../lib/idempotency.js';
 import { coversPlace, type Scope } from '../../policy/index.js';
 import { recordAudit, type ActorContext } from '../audit/service.js';
 import { findBeat, findStation, findStationByCode, listBeats } from '../org/repository.js';
@@ -409,20 +410,6 @@ async function getOwnFir(db: Kysely<Database>, scope: Scope, id: string): Promis
 // Idempotent registration
 // ---------------------------------------------------------------------------------------------
 
-/** Canonical JSON (sorted keys) so that the same body always hashes the same. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
-
-const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
-
 export const idempotencyKeyRequired = () =>
   preconditionRequired(
     'idempotency_key_required',
@@ -442,54 +429,24 @@ export async function registerFirIdempotent(
   input: RegisterFirInput,
 ): Promise<{ status: number; body: unknown; replayed: boolean }> {
   if (!key) throw idempotencyKeyRequired();
-  if (!IDEMPOTENCY_KEY_RE.test(key))
-    throw new AppError(
-      400,
-      'idempotency_key_invalid',
-      'The Idempotency-Key must be 8–200 letters, digits or . _ : -',
-      'Idempotency-Key में 8–200 अक्षर, अंक या . _ : - हों।',
-      {
-        'Idempotency-Key': 'malformed',
-      },
-    );
-  const hash = sha256Hex(canonical(input));
-  const scope = 'fir.register';
-  const userId = officer.auth.user.id;
+  checkIdempotencyKey(key);
+  const call = {
+    scope: 'fir.register',
+    userId: officer.auth.user.id,
+    key,
+    request: input,
+    now: deps.clock.now(),
+    reused: {
+      en: 'This Idempotency-Key was already used for a different FIR. Use a new key for a new FIR.',
+      hi: 'यह Idempotency-Key किसी अन्य एफआईआर के लिए प्रयुक्त हो चुकी है। नई एफआईआर के लिए नई कुंजी दें।',
+    },
+  };
   return deps.db.kysely.transaction().execute(async (trx) => {
-    // Claims the key first: a concurrent request with the same key waits here for this one to
-    // commit, then finds the stored answer.
-    const claimed = await trx
-      .insertInto('idempotency_key')
-      .values({ key, scope, user_id: userId, request_hash: hash, response_status: 0, response_body: '{}', created_at: deps.clock.now() })
-      .onConflict((oc) => oc.columns(['scope', 'user_id', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!claimed) {
-      const prior = await trx
-        .selectFrom('idempotency_key')
-        .selectAll()
-        .where('scope', '=', scope)
-        .where('user_id', '=', userId)
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow();
-      if (prior.request_hash !== hash)
-        throw unprocessable(
-          'idempotency_key_reused',
-          'This Idempotency-Key was already used for a different FIR. Use a new key for a new FIR.',
-          'यह Idempotency-Key किसी अन्य एफआईआर के लिए प्रयुक्त हो चुकी है। नई एफआईआर के लिए नई कुंजी दें।',
-          { 'Idempotency-Key': 'used with a different body' },
-        );
-      return { status: prior.response_status, body: prior.response_body, replayed: true };
-    }
+    const prior = await claimIdempotencyKey(trx, call);
+    if (prior) return { ...prior, replayed: true };
     const fir = await registerFir(deps, trx, officer, input);
     const body = firView(fir);
-    await trx
-      .updateTable('idempotency_key')
-      .set({ response_status: 201, response_body: JSON.stringify(body) })
-      .where('scope', '=', scope)
-      .where('user_id', '=', userId)
-      .where('key', '=', key)
-      .execute();
+    await storeIdempotentAnswer(trx, call, 201, body);
     return { status: 201, body, replayed: false };
   });
 }

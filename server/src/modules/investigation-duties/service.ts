@@ -16,8 +16,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
 import { istDate } from '../../lib/clock.js';
-import { badRequest, conflict, unprocessable, type FieldErrors } from '../../lib/errors.js';
-import { newId, sha256Hex } from '../../lib/ids.js';
+import { conflict, unprocessable, type FieldErrors } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
 import { addDays, startOfIstDay } from '../clocks/engine.js';
 import { caseSections, refreshCaseClocks } from '../investigation/clock-facts.js';
 import { forensicVisit } from '../masterdata/index.js';
@@ -37,26 +37,13 @@ import {
 } from '../investigation/service.js';
 import type { CaseRow } from '../investigation/repository.js';
 import * as repo from './repository.js';
+import { claimIdempotencyKey, storeIdempotentAnswer } from '../../lib/idempotency.js';
 
 type Trx = Kysely<Database>;
 
 // ---------------------------------------------------------------------------------------------
 // Double submits
 // ---------------------------------------------------------------------------------------------
-
-const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9._:-]{8,200}$/;
-
-/** Canonical JSON (sorted keys) so that the same body always hashes the same. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
 
 /**
  * Runs a record write once per Idempotency-Key, in the caller's transaction. The key is
@@ -77,44 +64,24 @@ export async function once<T>(
   replayGuard: () => Promise<unknown>,
 ): Promise<{ body: T; replayed: boolean }> {
   if (key === undefined) return { body: await run(), replayed: false };
-  if (!IDEMPOTENCY_KEY_RE.test(key))
-    throw badRequest('The Idempotency-Key must be 8–200 letters, digits or . _ : -', 'Idempotency-Key में 8–200 अक्षर, अंक या . _ : - हों।', {
-      'Idempotency-Key': 'malformed',
-    });
-  const userId = o.auth.user.id;
-  const hash = sha256Hex(canonical(request));
-  const claimed = await trx
-    .insertInto('idempotency_key')
-    .values({ key, scope, user_id: userId, request_hash: hash, response_status: 0, response_body: '{}', created_at: deps.clock.now() })
-    .onConflict((oc) => oc.columns(['scope', 'user_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (!claimed) {
-    const prior = await trx
-      .selectFrom('idempotency_key')
-      .selectAll()
-      .where('scope', '=', scope)
-      .where('user_id', '=', userId)
-      .where('key', '=', key)
-      .executeTakeFirstOrThrow();
-    if (prior.request_hash !== hash)
-      throw unprocessable(
-        'idempotency_key_reused',
-        'This Idempotency-Key was already used for a different record. Use a new key for a new record.',
-        'यह Idempotency-Key किसी अन्य अभिलेख के लिए प्रयुक्त हो चुकी है। नए अभिलेख के लिए नई कुंजी दें।',
-        { 'Idempotency-Key': 'used with a different request' },
-      );
+  const call = {
+    scope,
+    userId: o.auth.user.id,
+    key,
+    request,
+    now: deps.clock.now(),
+    reused: {
+      en: 'This Idempotency-Key was already used for a different record. Use a new key for a new record.',
+      hi: 'यह Idempotency-Key किसी अन्य अभिलेख के लिए प्रयुक्त हो चुकी है। नए अभिलेख के लिए नई कुंजी दें।',
+    },
+  };
+  const prior = await claimIdempotencyKey(trx, call);
+  if (prior) {
     await replayGuard();
-    return { body: prior.response_body as T, replayed: true };
+    return { body: prior.body as T, replayed: true };
   }
   const body = await run();
-  await trx
-    .updateTable('idempotency_key')
-    .set({ response_status: 201, response_body: JSON.stringify(body) })
-    .where('scope', '=', scope)
-    .where('user_id', '=', userId)
-    .where('key', '=', key)
-    .execute();
+  await storeIdempotentAnswer(trx, call, 201, body);
   return { body, replayed: false };
 }
 
