@@ -3,27 +3,10 @@ import { sql } from 'kysely';
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js';
 import { getCatalogue } from '../../server/src/modules/masterdata/catalogue.js';
 import { dropPersonIndexes, generate, PEOPLE_CHUNK, restorePersonIndexes, type GenerateOptions, type GenerateResult } from './generator.js';
-import { pgliteSink, postgresSink, type Sink, type Cell } from './sink.js';
+import { memorySink } from './memory-sink.js';
+import { pgliteSink, postgresSink, type Sink } from './sink.js';
 
 const OPTS: GenerateOptions = { seed: 7, firs: 240, persons: 700, years: 2, until: '2026-10-31' };
-
-/** A sink that keeps rows in memory (a database with every table, nothing done, state XA). */
-function memorySink(): Sink & { rows: Map<string, Cell[][]> } {
-  const rows = new Map<string, Cell[][]>();
-  return {
-    kind: 'postgres',
-    rows,
-    async query(text: string) {
-      if (text.includes('to_regclass')) return [{ r: 'x' }] as any;
-      if (text.includes('from state')) return [{ code: 'XA' }] as any;
-      return [];
-    },
-    async write(table, _cols, r) {
-      rows.set(table, [...(rows.get(table) ?? []), ...r.map((x) => [...x])]);
-    },
-    async close() {},
-  };
-}
 
 async function withSink<T>(t: TestContext, fn: (s: Sink) => Promise<T>): Promise<T> {
   if (t.db.kind === 'postgres') {

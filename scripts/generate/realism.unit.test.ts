@@ -9,28 +9,9 @@ import { buildCatalogue, readMasterDataDir } from '../../server/src/modules/mast
 import type { Catalogue } from '../../server/src/modules/masterdata/catalogue.js';
 import { HOUR_WEIGHTS, resolveMix, type ResolvedHead } from './crime-mix.js';
 import { COLS, generate } from './generator.js';
-import type { Cell, Sink } from './sink.js';
+import { memorySink } from './memory-sink.js';
 
 const N = 8000;
-
-function memorySink(): Sink & { rows: Map<string, Cell[][]> } {
-  const rows = new Map<string, Cell[][]>();
-  return {
-    kind: 'postgres',
-    rows,
-    async query(text: string) {
-      if (text.includes('to_regclass')) return [{ r: 'x' }] as never;
-      if (text.includes('from state')) return [{ code: 'XA' }] as never;
-      return [];
-    },
-    async write(table, _cols, r) {
-      const into = rows.get(table) ?? [];
-      for (const x of r) into.push([...x]);
-      rows.set(table, into);
-    },
-    async close() {},
-  };
-}
 
 interface Fir {
   id: string;

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captchaAnswer, logIn, overflowsSideways, startE2E, type E2E } from './harness.ts';
+import { captchaAnswer, downloadOf, type E2E, logIn, overflowsSideways, startE2E } from './harness.ts';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
@@ -138,10 +138,9 @@ describe('a citizen files a complaint, the duty officer registers it as an FIR, 
     expect(await card.textContent()).toContain(ack);
     expect(await overflowsSideways(page)).toBe(false);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: `FIR copy (English)` }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^FIR-PS01-\d{4}-\d{4}-en\.pdf$/);
-    const file = await download.path();
-    expect(readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
+    const copy = await downloadOf(page, card.getByRole('link', { name: `FIR copy (English)` }));
+    expect(copy.filename).toMatch(/^FIR-PS01-\d{4}-\d{4}-en\.pdf$/);
+    expect(copy.isPdf).toBe(true);
 
     // The complaint now says FIR registered, and the SMS/e-mail went out.
     await page.goto('/citizen/complaints');

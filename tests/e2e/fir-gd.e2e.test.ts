@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, overflowsSideways, PASSWORD, startE2E, type E2E } from './harness.ts';
+import { downloadOf, type E2E, logIn, overflowsSideways, PASSWORD, startE2E } from './harness.ts';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
@@ -258,16 +257,8 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
     await screenshot(page, 'fir-view.png');
 
     for (const lang of ['en', 'hi'] as const) {
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('link', { name: lang === 'en' ? 'FIR copy (English)' : 'FIR copy (Hindi)' }).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(`FIR-PS01-${firNumber.replace('/', '-')}-${lang}.pdf`);
-      expect(
-        readFileSync((await download.path())!)
-          .subarray(0, 5)
-          .toString(),
-      ).toBe('%PDF-');
+      const copy = await downloadOf(page, page.getByRole('link', { name: lang === 'en' ? 'FIR copy (English)' : 'FIR copy (Hindi)' }));
+      expect(copy).toEqual({ filename: `FIR-PS01-${firNumber.replace('/', '-')}-${lang}.pdf`, isPdf: true });
     }
   });
 
@@ -288,13 +279,9 @@ describe('the duty officer writes the GD, registers an FIR on the IIF-1 form and
     expect(await auto.textContent()).toContain('FIR registered');
     expect(await overflowsSideways(page)).toBe(false);
     await screenshot(page, 'gd-day.png');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Print the day (PDF)' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^GD-PS01-\d{4}-\d{2}-\d{2}\.pdf$/);
-    expect(
-      readFileSync((await download.path())!)
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+    const day = await downloadOf(page, page.getByRole('link', { name: 'Print the day (PDF)' }));
+    expect(day.filename).toMatch(/^GD-PS01-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(day.isPdf).toBe(true);
     await auto.getByRole('link', { name: 'Open the FIR' }).click();
     await page.waitForURL((u) => u.pathname === firUrl);
   });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig, type Config } from '../../server/src/config.ts';
@@ -178,4 +178,11 @@ export async function logIn(e2e: E2E, page: Page, username: string, password = P
 /** True when the page is wider than its viewport (something overflows sideways). */
 export async function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/** Clicks a download link and returns the file's suggested name and whether its content is a PDF. */
+export async function downloadOf(page: Page, link: Locator): Promise<{ filename: string; isPdf: boolean }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const bytes = readFileSync((await download.path())!);
+  return { filename: download.suggestedFilename(), isPdf: bytes.subarray(0, 5).toString() === '%PDF-' };
 }

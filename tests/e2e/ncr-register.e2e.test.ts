@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLAINT_EXAMPLE } from '../../server/src/modules/complaints/schemas.ts';
-import { logIn, overflowsSideways, PASSWORD, startE2E, type E2E } from './harness.ts';
+import { downloadOf, type E2E, logIn, overflowsSideways, PASSWORD, startE2E } from './harness.ts';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
@@ -71,16 +70,9 @@ describe('the station’s NCR register, a fortnight at a time, printed for the M
     expect(await row.textContent()).toContain('JMFC, Vindhyanagar');
     expect(await overflowsSideways(page)).toBe(false);
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Print for the Magistrate (PDF)' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^NCR-register-PS01-\d{4}-\d{2}-(01|16)-to-\d{4}-\d{2}-\d{2}\.pdf$/);
-    expect(
-      readFileSync((await download.path())!)
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+    const pdf = await downloadOf(page, page.getByRole('link', { name: 'Print for the Magistrate (PDF)' }));
+    expect(pdf.filename).toMatch(/^NCR-register-PS01-\d{4}-\d{2}-(01|16)-to-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(pdf.isPdf).toBe(true);
 
     // The fortnight before holds nothing of this NCR.
     await page.getByRole('button', { name: 'Previous fortnight' }).click();

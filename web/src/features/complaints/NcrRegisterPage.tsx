@@ -1,11 +1,11 @@
 import { API_BASE } from '../../api.ts';
-import { localName, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { navigate, queryString, useLocation } from '../../router.tsx';
-import { Button, ErrorAlert, Loading, Page, SelectField } from '../../components/ui.tsx';
+import { Button, ErrorAlert, Loading, Page } from '../../components/ui.tsx';
 import { useFetch } from '../../components/hooks.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../../session.tsx';
-import type { PublicStations } from '../citizen/types.ts';
+import { StationSelect } from '../../components/StationSelect.tsx';
 import { istToday } from '../gd/types.ts';
 
 interface NcrRegister {
@@ -56,7 +56,6 @@ export default function NcrRegisterPage() {
   const stationId = s.get('stationId') ?? own;
   const go = (over: { from?: string; stationId?: string }) =>
     navigate(`/complaints/ncr-register${queryString({ from: current.from, stationId: stationId !== own ? stationId : '', ...over })}`);
-  const stations = useFetch<PublicStations>(!own ? '/public/stations' : null);
   const q = queryString({ from: current.from, to: current.to, stationId: stationId || undefined });
   const reg = useFetch<NcrRegister>(stationId ? `/complaints/ncr-register${q}` : null);
   const range = { from: formatDate(current.from, lang), to: formatDate(current.to, lang) };
@@ -65,16 +64,7 @@ export default function NcrRegisterPage() {
     <Page title={t('complaints.ncr_register.title')}>
       <p>{t('complaints.ncr_register.intro')}</p>
       <div className="panel filters">
-        {!own && (
-          <SelectField id="ncr-station" label={t('gd.station')} value={stationId} onChange={(e) => go({ stationId: e.target.value })}>
-            <option value="">—</option>
-            {(stations.data?.stations ?? []).map((x) => (
-              <option key={x.id} value={x.id}>
-                {localName(lang, x)} ({x.code})
-              </option>
-            ))}
-          </SelectField>
-        )}
+        {!own && <StationSelect id="ncr-station" label={t('gd.station')} value={stationId} onChange={(v) => go({ stationId: v })} />}
         <div className="button-row">
           <Button variant="secondary" onClick={() => go({ from: shiftFortnight(current.from, -1).from })}>
             {t('complaints.ncr_register.previous')}

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { api, API_BASE } from '../../api.ts';
-import { localName, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { Link, navigate, queryString, useLocation } from '../../router.tsx';
 import { ActionCard } from '../../components/forms.tsx';
+import { StationSelect } from '../../components/StationSelect.tsx';
 import { Button, ErrorAlert, Loading, Notice, Page, SelectField, TextArea, TextField } from '../../components/ui.tsx';
 import { fieldErrorsOf, requireFields } from '../../components/errors.ts';
 import { useAction, useFetch } from '../../components/hooks.ts';
 import { formatDate, formatTime } from '../../lib/format.ts';
 import { useSession } from '../../session.tsx';
 import { can } from '../../policy.ts';
-import type { PublicStations } from '../citizen/types.ts';
 import { gdKindKey, istToday, MANUAL_GD_KINDS, type GdDay, type ManualGdKind } from './types.ts';
 
 /**
@@ -28,7 +28,6 @@ export default function GdPage() {
   const stationId = s.get('stationId') ?? own;
   const go = (over: Record<string, string>) =>
     navigate(`/gd${queryString({ date, stationId: stationId !== own ? stationId : '', ...over })}`);
-  const stations = useFetch<PublicStations>(!own ? '/public/stations' : null);
   const q = queryString({ date, stationId: stationId || undefined });
   const day = useFetch<GdDay>(stationId ? `/gd${q}` : null);
   const [done, setDone] = useState<string | null>(null);
@@ -47,16 +46,7 @@ export default function GdPage() {
           value={date}
           onChange={(e) => e.target.value && go({ date: e.target.value })}
         />
-        {!own && (
-          <SelectField id="gd-station" label={t('gd.station')} value={stationId} onChange={(e) => go({ stationId: e.target.value })}>
-            <option value="">—</option>
-            {(stations.data?.stations ?? []).map((x) => (
-              <option key={x.id} value={x.id}>
-                {localName(lang, x)} ({x.code})
-              </option>
-            ))}
-          </SelectField>
-        )}
+        {!own && <StationSelect id="gd-station" label={t('gd.station')} value={stationId} onChange={(v) => go({ stationId: v })} />}
         <div className="button-row">
           {date !== today && (
             <Button variant="secondary" onClick={() => go({ date: today })}>
