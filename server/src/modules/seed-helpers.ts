@@ -60,3 +60,18 @@ export class SeedClock implements Clock {
     this.t = t;
   }
 }
+
+/** An action of a seeder at a time of the past (`run` sets the seeder's clock to `at` itself). */
+export interface TimedStep {
+  at: number;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * Runs the steps of one seeder, or of several whose days overlap, in time order (at equal times
+ * in the order given). FIR serials and GD entry numbers are given in the order of registration,
+ * so two seeders that register at the same stations over the same days must interleave so.
+ */
+export async function runInTimeOrder(steps: TimedStep[]): Promise<void> {
+  for (const s of [...steps].sort((a, b) => a.at - b.at)) await s.run();
+}

@@ -9,6 +9,7 @@ import { toSessionUser } from '../auth/service.js';
 import type { Officer } from '../firs/service.js';
 import type { DemoIds } from '../../seed/demo.js';
 import { complaintBody, closeBody, enquiryBody, ncrBody, registerFromComplaintBody, type ComplaintInput } from './schemas.js';
+import { runInTimeOrder, type TimedStep } from '../seed-helpers.js';
 import * as svc from './service.js';
 
 /**
@@ -61,6 +62,15 @@ async function actorFor(db: Db, userId: string): Promise<Officer & { auth: AuthC
 }
 
 export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Promise<void> {
+  await runInTimeOrder(await complaintSteps(db, ids, clock));
+}
+
+/**
+ * The steps of `seedDemoComplaints`, each at its time, for a runner that interleaves them with
+ * another seeder's of the same days (seed/index.ts: the FIRs' and GD entries'), so that the
+ * GD entries of filing and the FIRs registered from complaints are numbered in time order.
+ */
+export async function complaintSteps(db: Db, ids: DemoIds, clock: Clock): Promise<TimedStep[]> {
   const now = clock.now();
   const config = {
     EFIR_KINDS: ['vehicle_theft', 'mobile_theft', 'property_theft'],
@@ -73,11 +83,24 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
   const duty2 = await actorFor(db, ids.users['duty.ps2']);
   const duty4 = await actorFor(db, ids.users['duty.ps4']);
 
-  const file = async (when: Date, body: Record<string, unknown>) => {
-    const input: ComplaintInput = complaintBody.parse(body);
-    const { row } = await svc.fileComplaintAtomically({ db, clock: at(when), config }, citizen, input, []);
-    return row;
+  const steps: TimedStep[] = [];
+  /** Complaints filed so far, by the key the later steps find them by. */
+  const filed = new Map<string, string>();
+  const idOf = (key: string) => {
+    const id = filed.get(key);
+    if (!id) throw new Error(`demo complaint ${key} not filed yet`);
+    return id;
   };
+  /** The citizen files a complaint at `when` (its GD entry is the portal's); `key` names it for a later step. */
+  const file = (key: string | null, when: Date, body: Record<string, unknown>) =>
+    steps.push({
+      at: when.getTime(),
+      run: async () => {
+        const input: ComplaintInput = complaintBody.parse(body);
+        const { row } = await svc.fileComplaintAtomically({ db, clock: at(when), config }, citizen, input, []);
+        if (key) filed.set(key, row.id);
+      },
+    });
   const iso = (d: Date) => d.toISOString();
   const base = (
     kind: string,
@@ -101,10 +124,13 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
     },
     ...extra,
   });
-  const tx = <T>(fn: (trx: typeof db.kysely) => Promise<T>) => db.kysely.transaction().execute(fn);
+  /** An officer's action on a complaint at `when`, in its own transaction. */
+  const act = (when: Date, fn: (clock: Clock, trx: typeof db.kysely) => Promise<unknown>) =>
+    steps.push({ at: when.getTime(), run: () => db.kysely.transaction().execute((trx) => fn(at(when), trx)) });
 
   // 1. An e-FIR filed yesterday, waiting for the informant's signature.
-  await file(
+  file(
+    null,
     new Date(now.getTime() - 20 * HOUR),
     base(
       'mobile_theft',
@@ -119,7 +145,8 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
   );
 
   // 2. An e-FIR past its three days: flagged to the station.
-  await file(
+  file(
+    null,
     new Date(now.getTime() - 4 * DAY),
     base(
       'vehicle_theft',
@@ -134,7 +161,8 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
   );
 
   // 3. A complaint waiting at the station.
-  await file(
+  file(
+    null,
     new Date(now.getTime() - 2 * DAY),
     base(
       'threat_intimidation',
@@ -149,7 +177,8 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
   );
 
   // 4. A preliminary enquiry awaiting the SDPO's permission (cheating, BNSS 318(2): 3 years).
-  const pe = await file(
+  file(
+    'pe',
     new Date(now.getTime() - 3 * DAY),
     base(
       'cheating_fraud',
@@ -159,12 +188,12 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
       'A relative borrowed Rs 80,000 promising to return it in a month and now refuses to pay or answer calls.',
     ),
   );
-  await tx((trx) =>
+  act(new Date(now.getTime() - 2 * DAY), (clock, trx) =>
     svc.openEnquiry(
-      { clock: at(new Date(now.getTime() - 2 * DAY)), config },
+      { clock, config },
       trx,
       duty1,
-      pe.id,
+      idOf('pe'),
       enquiryBody.parse({
         sections: [{ act: 'BNS', section: '318(2)' }],
         reason: 'Appears to be a money dispute; an enquiry is needed to see whether a case of cheating is made out.',
@@ -173,7 +202,8 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
   );
 
   // 5. An FIR registered from a complaint at PS01, with a named suspect.
-  const fir1 = await file(
+  file(
+    'fir1',
     new Date(now.getTime() - 5 * DAY),
     base(
       'house_break_in',
@@ -196,12 +226,12 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
       },
     ),
   );
-  await tx((trx) =>
+  act(new Date(now.getTime() - 5 * DAY + 3 * HOUR), (clock, trx) =>
     svc.registerFirFromComplaint(
-      { clock: at(new Date(now.getTime() - 5 * DAY + 3 * HOUR)), config },
+      { clock, config },
       trx,
       duty1,
-      fir1.id,
+      idOf('fir1'),
       registerFromComplaintBody.parse({
         sections: [
           { act: 'BNS', section: '331(3)' },
@@ -214,7 +244,8 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
   );
 
   // 6. An e-FIR signed and registered at PS02 yesterday.
-  const fir2 = await file(
+  file(
+    'fir2',
     new Date(now.getTime() - 2 * DAY),
     base(
       'property_theft',
@@ -227,18 +258,19 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
       },
     ),
   );
-  await tx((trx) =>
+  act(new Date(now.getTime() - 1 * DAY), (clock, trx) =>
     svc.registerFirFromComplaint(
-      { clock: at(new Date(now.getTime() - 1 * DAY)), config },
+      { clock, config },
       trx,
       duty2,
-      fir2.id,
+      idOf('fir2'),
       registerFromComplaintBody.parse({ sections: [{ act: 'BNS', section: '303(2)' }], informantSigned: true }),
     ),
   );
 
   // 7. A sensitive FIR (harassment of a woman, BNS 79): never on public pages.
-  const fir3 = await file(
+  file(
+    'fir3',
     new Date(now.getTime() - 3 * DAY),
     base(
       'harassment_of_women',
@@ -248,18 +280,19 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
       'A man followed me from the college gate and made obscene gestures and remarks for several days.',
     ),
   );
-  await tx((trx) =>
+  act(new Date(now.getTime() - 3 * DAY + 2 * HOUR), (clock, trx) =>
     svc.registerFirFromComplaint(
-      { clock: at(new Date(now.getTime() - 3 * DAY + 2 * HOUR)), config },
+      { clock, config },
       trx,
       sho1,
-      fir3.id,
+      idOf('fir3'),
       registerFromComplaintBody.parse({ sections: [{ act: 'BNS', section: '79' }] }),
     ),
   );
 
   // 8. A non-cognizable report (simple hurt, BNS 115(2)).
-  const ncr = await file(
+  file(
+    'ncr',
     new Date(now.getTime() - 6 * DAY),
     base(
       'hurt_assault',
@@ -269,18 +302,19 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
       'A vendor pushed me during an argument over the price and I hurt my elbow slightly.',
     ),
   );
-  await tx((trx) =>
+  act(new Date(now.getTime() - 6 * DAY + 4 * HOUR), (clock, trx) =>
     svc.recordNcr(
-      { clock: at(new Date(now.getTime() - 6 * DAY + 4 * HOUR)), config },
+      { clock, config },
       trx,
       duty1,
-      ncr.id,
+      idOf('ncr'),
       ncrBody.parse({ sections: [{ act: 'BNS', section: '115(2)' }], referredTo: 'JMFC, Vindhyanagar' }),
     ),
   );
 
   // 9. A complaint closed by PS04 with its reason.
-  const closed = await file(
+  file(
+    'closed',
     new Date(now.getTime() - 8 * DAY),
     base(
       'other',
@@ -290,16 +324,18 @@ export async function seedDemoComplaints(db: Db, ids: DemoIds, clock: Clock): Pr
       'My landlord has not returned the security deposit of Rs 20,000 after I vacated the house.',
     ),
   );
-  await tx((trx) =>
+  act(new Date(now.getTime() - 7 * DAY), (clock, trx) =>
     svc.closeComplaint(
-      { clock: at(new Date(now.getTime() - 7 * DAY)), config },
+      { clock, config },
       trx,
       duty4,
-      closed.id,
+      idOf('closed'),
       closeBody.parse({
         reason:
           'The matter is a civil dispute about a deposit; no offence is disclosed. You may approach the civil court or the rent authority.',
       }),
     ),
   );
+
+  return steps;
 }

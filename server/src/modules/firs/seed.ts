@@ -4,7 +4,7 @@ import type { Database } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import type { DemoIds } from '../../seed/demo.js';
 import { addGdEntry } from '../gd/service.js';
-import { demoOfficer, SeedClock } from '../seed-helpers.js';
+import { demoOfficer, runInTimeOrder, SeedClock, type TimedStep } from '../seed-helpers.js';
 import { registerFirBody, type RegisterFirInput } from './schemas.js';
 import { acknowledgeTransfer, addAddendum, registerFir, transferFir, type Officer } from './service.js';
 
@@ -19,7 +19,15 @@ const iso = (t: number) => new Date(t).toISOString();
  * late, one sensitive FIR (BNS 74), a zero FIR from Civil Lines waiting for Kotwali to accept
  * it, and one already accepted, re-registered at Civil Lines with links both ways.
  */
-export async function seedFirs(db: Db, _ids: DemoIds, clock: Clock): Promise<void> {
+export async function seedFirs(db: Db, ids: DemoIds, clock: Clock): Promise<void> {
+  await runInTimeOrder(await firSteps(db, ids, clock));
+}
+
+/**
+ * The steps of `seedFirs`, each at its time, for a runner that interleaves them with another
+ * seeder's of the same days (seed/index.ts: the complaints').
+ */
+export async function firSteps(db: Db, _ids: DemoIds, clock: Clock): Promise<TimedStep[]> {
   const k = db.kysely;
   const now = clock.now().getTime();
   // Start six days ago at 08:00 IST.
@@ -439,9 +447,11 @@ export async function seedFirs(db: Db, _ids: DemoIds, clock: Clock): Promise<voi
     'Summons received from the Court of the CJM Sonpur in three cases, entered in the summons register and handed over to the beat constables.',
   );
 
-  steps.sort((a, b) => a.at - b.at);
-  for (const s of steps) {
-    sc.set(s.at);
-    await k.transaction().execute((trx) => s.run(trx));
-  }
+  return steps.map((s) => ({
+    at: s.at,
+    run: () => {
+      sc.set(s.at);
+      return k.transaction().execute((trx) => s.run(trx));
+    },
+  }));
 }

@@ -6,10 +6,11 @@
  * through the past days.
  *
  * FIR serials and GD numbers run in time order per station: this seeder runs after the
- * prosecution seeder (whose newest PS01 FIR is 12 days old) and before the firs seeder (the last
- * 6 days), so its PS01 FIRs and arrests sit 11 to 7 days back; its older cases are at PS02,
- * where no one else seeds before the last week. `seedInvestigationLate` runs last and makes an
- * arrest "just now" (its production clock is the one due first on the IO's dashboard).
+ * prosecution seeder (whose newest PS01 FIR is 12 days old) and before the last week's FIRs and
+ * complaints (seed/index.ts), so its PS01 FIRs and arrests sit 11 to 7 days back; its older
+ * cases are at PS02, where only the people seeder's cases (105 days and older) come before.
+ * `seedInvestigationLate` runs last and makes an arrest "just now" (its production clock is the
+ * one due first on the IO's dashboard).
  *
  * The demo case the request examples target (schemas.ts) is the house-breaking at Housing
  * Board Colony, PS01, IO io.ps1: A1 arrested, A2 absconding, W1 a witness, crime details at

@@ -289,11 +289,11 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
     await indexFirProperties(trx, f, { moCodes: ['MO-THF-02'], placeType: 'bus_stand' });
     await linkPersonToCase(trx, { personId: rajesh, firId: f.id, role: 'accused', code: 'A1', stateCode: ids.stateCode, at: sc.now() });
   });
-  sc.set(now - 90 * DAY);
+  sc.set(now - 105 * DAY);
   const snatching = registerFirBody.parse({
     informationType: 'written',
     sections: [{ act: 'BNS', section: '303(2)' }],
-    occurrence: { from: iso(now - 91 * DAY), place: 'Station Road, Civil Lines' },
+    occurrence: { from: iso(now - 106 * DAY), place: 'Station Road, Civil Lines' },
     complainant: { name: 'Meena Sharma', sex: 'female', phone: '9826099999' },
     accused: [{ known: true, name: 'राजेश श्रीवास्तव', sex: 'male' }],
     propertyItems: [{ description: 'Vivo mobile phone, IMEI 490154203237518', category: 'mobile phone', nature: 'stolen', value: 15000 }],
@@ -401,13 +401,13 @@ export async function seedPeople(db: Db, ids: DemoIds, clock: Clock): Promise<vo
   );
 
   // An open case at Kotwali with the same MO as the repeat offender's, for "related cases".
-  sc.set(now - 3 * DAY);
+  sc.set(now - 100 * DAY);
   await tx(async (trx) => {
     const f = await registerFir(
       { clock: sc },
       trx,
       { auth: o.duty1.auth, actor: o.duty1.actor },
-      houseBreaking('House no. 9, Sarafa Bazaar, Vindhyanagar', now - 3 * DAY, [
+      houseBreaking('House no. 9, Sarafa Bazaar, Vindhyanagar', now - 100 * DAY, [
         { description: 'Cash and silver utensils', category: 'cash', value: 30000 },
       ]),
     );

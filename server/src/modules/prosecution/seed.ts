@@ -144,8 +144,9 @@ export async function seedProsecution(db: Db, ids: DemoIds, clock: Clock): Promi
     return k.transaction().execute(fn);
   };
 
-  // Oldest first: FIR serials and GD entries follow the order of time. Runs before the other
-  // seeders (seed/index.ts), whose FIRs are of the last week.
+  // Oldest first: FIR serials and GD entries follow the order of time. Runs after the people
+  // seeder (whose Kotwali cases are 100 days and older) and before the others (seed/index.ts),
+  // whose Kotwali FIRs are of the last 10 days.
   for (const c of [...CASES].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const t0 = now - c.daysAgo * DAY;
     const fir = await tx(t0 + 2 * HOUR, (trx) =>
