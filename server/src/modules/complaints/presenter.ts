@@ -1,4 +1,5 @@
 import { KIND_INFO, isComplaintKind } from './kinds.js';
+import { ageWhenLastSeen, isMissingChild, suggestedSectionsFor, type MissingPersonStored } from './missing.js';
 import type { AttachmentRow, ComplaintEventRow, ComplaintRow } from './repository.js';
 import { WORKFLOW, type ComplaintAction } from './workflow.js';
 
@@ -43,6 +44,13 @@ export function clocks(r: ComplaintRow, now: Date) {
   };
 }
 
+/** Who is missing (kind missing_person), with the age when last seen and whether a child; else null. */
+function missingPerson(r: ComplaintRow) {
+  if (!r.missing_person) return null;
+  const m = r.missing_person as MissingPersonStored;
+  return { ...m, ageWhenLastSeen: ageWhenLastSeen(m) ?? null, child: isMissingChild(m) };
+}
+
 const station = (r: ComplaintRow) => ({
   id: r.station_id,
   code: r.station_code,
@@ -64,6 +72,8 @@ export function inboxItem(r: ComplaintRow, now: Date) {
     ageHours: Math.floor((now.getTime() - r.submitted_at.getTime()) / 3_600_000),
     place: r.place,
     complainantName: c.name ?? null,
+    /** A missing child's complaint: registered as an FIR or transferred, nothing else (workflow.ts). */
+    missingChild: r.kind === 'missing_person' && isMissingChild(r.missing_person),
     station: station(r),
     status: r.status,
     ...statusLabels(r.status),
@@ -98,6 +108,9 @@ export function policeComplaintView(
     complainant: r.complainant,
     suspects: r.suspects,
     properties: r.properties,
+    missingPerson: missingPerson(r),
+    /** Where the registration form starts: a missing child's complaint suggests BNS 137(2) (IPC 363 before 1 July 2024). */
+    suggestedSections: suggestedSectionsFor(r.kind, r.missing_person, r.occurrence_from),
     propertyTotalValue: r.property_total_value,
     informationGdEntryId: r.information_gd_entry_id,
     fir: r.fir_id ? { id: r.fir_id, firNumber: r.fir_number } : null,
@@ -141,6 +154,7 @@ export function citizenComplaintView(r: ComplaintRow, events: ComplaintEventRow[
     complainant: r.complainant,
     suspects: r.suspects,
     properties: r.properties,
+    missingPerson: missingPerson(r),
     fir: r.fir_id ? { id: r.fir_id, firNumber: r.fir_number, copyUrl: `/api/v1/citizen/firs/${r.fir_id}/copy.pdf` } : null,
     ncrNumber: r.ncr_number,
     closedReason: r.closed_reason,

@@ -34,6 +34,8 @@ export interface ComplaintTable {
   complainant: MutableJson;
   suspects: MutableJson;
   properties: MutableJson;
+  /** Kind missing_person: who is missing (missing.ts MissingPersonStored); else null. */
+  missing_person: MutableJson | null;
   property_total_value: number;
   submitted_at: MutableTimestamp;
   original_station_id: string;
@@ -143,6 +145,7 @@ export interface ComplaintRow {
   complainant: unknown;
   suspects: unknown;
   properties: unknown;
+  missing_person: unknown;
   property_total_value: number;
   submitted_at: Date;
   original_station_id: string;
@@ -290,6 +293,7 @@ export type NewComplaint = Omit<
   | 'complainant'
   | 'suspects'
   | 'properties'
+  | 'missing_person'
   | 'pe_sections'
   | 'occurrence_from'
   | 'occurrence_to'
@@ -306,6 +310,7 @@ export type NewComplaint = Omit<
   complainant: unknown;
   suspects: unknown;
   properties: unknown;
+  missing_person: unknown;
   occurrence_from: Date;
   occurrence_to: Date | null;
   submitted_at: Date;
@@ -322,6 +327,7 @@ export async function insertComplaint(db: Kysely<Database>, row: NewComplaint) {
       complainant: JSON.stringify(row.complainant),
       suspects: JSON.stringify(row.suspects),
       properties: JSON.stringify(row.properties),
+      missing_person: row.missing_person === null || row.missing_person === undefined ? null : JSON.stringify(row.missing_person),
       pe_sections: null,
       efir_signed_at: null,
       pe_requested_at: null,

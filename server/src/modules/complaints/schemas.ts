@@ -39,6 +39,52 @@ export const COMPLAINT_EXAMPLE = {
   properties: [{ type: 'mobile_phone', description: 'Redmi Note 12, blue, IMEI 861234567890123', value: 14000 }],
 };
 
+/**
+ * Who is missing, for a complaint of kind missing_person: enough for the station to look for
+ * them and for the missing-persons register to match them against unidentified persons and
+ * bodies. Age in years or the date of birth decides whether the person is a child (under 18 when
+ * last seen), whose complaint must be registered as an FIR (Bachpan Bachao Andolan v. Union of
+ * India, 2013).
+ */
+export const missingPersonDetails = z
+  .object({
+    name: text(200).describe('The missing person’s name'),
+    sex: z.enum(['male', 'female', 'transgender', 'unknown']),
+    ageYears: z.number().int().min(0).max(130).optional().describe('Age in years when last seen; or give dateOfBirth'),
+    dateOfBirth: z.iso.date().optional().describe('YYYY-MM-DD; or give ageYears'),
+    heightCm: z.number().int().min(30).max(272).optional(),
+    clothing: text(1000).describe('What they wore when last seen'),
+    marks: z.array(z.string().trim().min(2).max(300)).max(20).default([]).describe('Identifying marks: moles, scars, tattoos'),
+    lastSeenAt: datetime.describe('When they were last seen (ISO 8601 with offset)'),
+    lastSeenPlace: z.string().trim().min(3).max(500).describe('Where they were last seen'),
+    relation: text(60).optional().describe('The complainant’s relation to them: son, daughter, wife, brother …'),
+  })
+  .refine((m) => m.ageYears !== undefined || m.dateOfBirth !== undefined, {
+    message: 'give the age in years or the date of birth',
+    path: ['ageYears'],
+  });
+export type MissingPersonDetails = z.output<typeof missingPersonDetails>;
+
+export const MISSING_CHILD_EXAMPLE = {
+  kind: 'missing_person',
+  stationCode: 'PS01',
+  occurrence: { from: '2026-01-10T16:00:00+05:30', place: 'Government Middle School, Shanti Nagar, Vindhyanagar', districtCode: 'D1' },
+  description:
+    'My son Rohit did not come home from school on 10 January. His teacher says he left the school gate at 4 in the evening. We have searched everywhere.',
+  complainant: { relativeName: 'Ramesh Verma', relation: 'father', sex: 'female', address: '22, Shanti Nagar, Vindhyanagar' },
+  missingPerson: {
+    name: 'Rohit Verma',
+    sex: 'male',
+    ageYears: 11,
+    heightCm: 140,
+    clothing: 'White school shirt, navy blue trousers, black shoes, red school bag',
+    marks: ['scar above the left eyebrow'],
+    lastSeenAt: '2026-01-10T16:00:00+05:30',
+    lastSeenPlace: 'Gate of Government Middle School, Shanti Nagar',
+    relation: 'son',
+  },
+};
+
 export const complaintBody = z
   .object({
     kind: z.enum(COMPLAINT_KINDS),
@@ -83,9 +129,18 @@ export const complaintBody = z
       )
       .max(50)
       .default([]),
+    missingPerson: missingPersonDetails.optional().describe('Required for kind missing_person, and only for it'),
   })
   .refine((b) => b.stationId || b.stationCode, { message: 'choose the police station (stationId or stationCode)', path: ['stationCode'] })
-  .meta({ examples: [COMPLAINT_EXAMPLE] });
+  .refine((b) => b.kind !== 'missing_person' || b.missingPerson, {
+    message: 'describe the missing person (name, sex, age, clothing, when and where last seen)',
+    path: ['missingPerson'],
+  })
+  .refine((b) => b.kind === 'missing_person' || !b.missingPerson, {
+    message: 'only for a complaint of a missing person',
+    path: ['missingPerson'],
+  })
+  .meta({ examples: [COMPLAINT_EXAMPLE, MISSING_CHILD_EXAMPLE] });
 export type ComplaintInput = z.output<typeof complaintBody>;
 
 const version = z.number().int().positive().describe('The version read; a stale one answers 412');

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
 import type { AuthContext, Deps } from '../../http/types.js';
-import { istYear } from '../../lib/clock.js';
+import { istDate, istYear } from '../../lib/clock.js';
 import { conflict, notFound, staleVersion, unprocessable, type FieldErrors } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { can, type Role } from '../../policy/index.js';
@@ -13,7 +13,9 @@ import { getCatalogue, preliminaryEnquiry } from '../masterdata/index.js';
 import { notifyPerson } from '../notify/service.js';
 import { findStation, findStationByCode, listDistricts } from '../org/repository.js';
 import { notifyStageChange } from '../citizen/stages.js';
+import { addMissing } from '../people/registers.service.js';
 import { efirKinds, KIND_INFO } from './kinds.js';
+import { ageWhenLastSeen, isMissingChild, type MissingPersonStored } from './missing.js';
 import { acknowledgementNotice, complaintUpdateNotice, istDateTime } from './messages.js';
 import * as repo from './repository.js';
 import type { ComplaintRow } from './repository.js';
@@ -27,7 +29,16 @@ import type {
   TransferComplaintInput,
 } from './schemas.js';
 import { discardStaged, storeStaged, unstore, uploadDir, type StagedFile } from './uploads.js';
-import { ACTION_PERMISSION, allowedActions, OPEN_STATUSES, WORKFLOW, type ComplaintAction, type ComplaintStatus } from './workflow.js';
+import {
+  ACTION_PERMISSION,
+  allowedActions,
+  MISSING_CHILD_BARRED,
+  OPEN_STATUSES,
+  WORKFLOW,
+  type ActionState,
+  type ComplaintAction,
+  type ComplaintStatus,
+} from './workflow.js';
 import { checkIdempotencyKey, claimIdempotencyKey, storeIdempotentAnswer } from '../../lib/idempotency.js';
 
 export type { ComplaintRow } from './repository.js';
@@ -60,9 +71,10 @@ const stationPlaceById = async (db: Kysely<Database>, stateCode: string, id: str
 const formatAck = (state: string, station: string, year: number, serial: number) =>
   `${state}/${station}/${year}/${String(serial).padStart(6, '0')}`;
 
-function checkOccurrence(now: Date, from: Date, to: Date | null) {
+function checkOccurrence(now: Date, from: Date, to: Date | null, lastSeenAt?: Date) {
   const fields: FieldErrors = {};
   if (from > now) fields['occurrence.from'] = 'is in the future';
+  if (lastSeenAt && lastSeenAt > now) fields['missingPerson.lastSeenAt'] = 'is in the future';
   if (to && to < from) fields['occurrence.to'] = 'is before occurrence.from';
   else if (to && to > now) fields['occurrence.to'] = 'is in the future';
   if (Object.keys(fields).length)
@@ -115,7 +127,7 @@ async function fileComplaint(
   const now = deps.clock.now();
   const from = new Date(input.occurrence.from);
   const to = input.occurrence.to ? new Date(input.occurrence.to) : null;
-  checkOccurrence(now, from, to);
+  checkOccurrence(now, from, to, input.missingPerson ? new Date(input.missingPerson.lastSeenAt) : undefined);
   const station = await resolveFilingStation(trx, u.stateCode, input);
   let placeDistrictId: string | null = station.districtId;
   if (input.occurrence.districtCode) {
@@ -146,15 +158,21 @@ async function fileComplaint(
   const kindLabel = KIND_INFO[input.kind].en;
   const who_ = SENSITIVE_KINDS.has(input.kind) ? 'the complainant (identity withheld)' : complainant.name;
   const signDue = efir ? new Date(now.getTime() + EFIR_SIGN_MS) : null;
+  const missing = input.missingPerson;
+  const child = isMissingChild(missing);
   const entry = await writeGdEntry(deps, trx, PORTAL, station, {
     kind: 'complaint',
     text:
       `${efir ? 'e-FIR' : 'e-Complaint'} ${ack} received online from ${who_}: ${kindLabel}. Place of occurrence: ${input.occurrence.place}.` +
+      (missing
+        ? ` Missing: ${missing.name}, ${missing.sex}, ${ageWhenLastSeen(missing)} years, last seen ${istDateTime(new Date(missing.lastSeenAt))} at ${missing.lastSeenPlace}.` +
+          (child ? ' A missing child: to be registered as an FIR (Bachpan Bachao Andolan v. Union of India, 2013).' : '')
+        : '') +
       (signDue ? ` To be signed by the informant at the station by ${istDateTime(signDue)} (BNSS 173(1)(ii)).` : '') +
       (files.length ? ` ${files.length} attachment(s).` : ''),
     refType: 'complaint',
     refId: id,
-    details: { ackNumber: ack, kind: input.kind, efir },
+    details: { ackNumber: ack, kind: input.kind, efir, ...(missing ? { missingChild: child } : {}) },
   });
   const props = input.properties;
   await repo.insertComplaint(trx, {
@@ -177,6 +195,7 @@ async function fileComplaint(
     complainant,
     suspects: input.suspects,
     properties: props,
+    missing_person: missing ?? null,
     property_total_value: Math.round(props.reduce((s, p) => s + p.value, 0) * 100) / 100,
     submitted_at: now,
     original_station_id: station.id,
@@ -328,9 +347,18 @@ export async function getOwnComplaint(db: Kysely<Database>, citizenId: string, i
 
 /** The actions this role may take now on the complaint (the inbox draws its buttons from these). */
 export function actionsFor(role: Role, c: ComplaintRow): ComplaintAction[] {
-  return allowedActions({ status: c.status, efir: c.efir, efirSignedAt: c.efir_signed_at, peState: c.pe_state }).filter((a) =>
-    can(role, ACTION_PERMISSION[a]),
-  );
+  return allowedActions(actionState(c)).filter((a) => can(role, ACTION_PERMISSION[a]));
+}
+
+/** What the workflow table needs to know of a complaint. */
+export function actionState(c: ComplaintRow): ActionState {
+  return {
+    status: c.status,
+    efir: c.efir,
+    efirSignedAt: c.efir_signed_at,
+    peState: c.pe_state,
+    missingChild: c.kind === 'missing_person' && isMissingChild(c.missing_person),
+  };
 }
 
 /** Reads a complaint for an officer, with its history and attachments; the read is audited. */
@@ -393,9 +421,17 @@ const actionRefused = (action: ComplaintAction, status: ComplaintStatus) =>
     `यह शिकायत "${WORKFLOW[status].labelHi}" स्थिति में है; यह कार्रवाई अभी संभव नहीं है।`,
   );
 
+const missingChildRefused = (action: ComplaintAction) =>
+  conflict(
+    'missing_child_fir_mandatory',
+    `The complaint of a missing child must be registered as an FIR (Bachpan Bachao Andolan v. Union of India, 2013): "${action.replace(/_/g, ' ')}" is not possible. Register the FIR, or transfer the complaint to the station that has jurisdiction.`,
+    'लापता बच्चे की शिकायत पर एफआईआर दर्ज करना अनिवार्य है (बचपन बचाओ आंदोलन बनाम भारत संघ, 2013): यह कार्रवाई संभव नहीं है। एफआईआर दर्ज करें, या शिकायत क्षेत्राधिकार वाले थाने को भेजें।',
+  );
+
 /**
  * Loads and locks a complaint for an action: 404 outside the scope, 412 on a stale version,
- * 409 when the workflow does not allow the action in the present state.
+ * 409 when the workflow does not allow the action in the present state (with its own message
+ * for the actions a missing child's complaint never takes).
  */
 async function begin(trx: Kysely<Database>, officer: Officer, id: string, action: ComplaintAction, version: number | undefined) {
   await getComplaint(trx, officer.auth, id);
@@ -403,8 +439,9 @@ async function begin(trx: Kysely<Database>, officer: Officer, id: string, action
   if (!lock) throw complaintNotFound();
   const row = await getComplaint(trx, officer.auth, id); // read again under the lock
   if (version !== undefined && version !== row.version) throw staleVersion();
-  const allowed = allowedActions({ status: row.status, efir: row.efir, efirSignedAt: row.efir_signed_at, peState: row.pe_state });
-  if (!allowed.includes(action)) throw actionRefused(action, row.status);
+  const state = actionState(row);
+  if (state.missingChild && (MISSING_CHILD_BARRED as readonly ComplaintAction[]).includes(action)) throw missingChildRefused(action);
+  if (!allowedActions(state).includes(action)) throw actionRefused(action, row.status);
   const station = await stationPlaceById(trx, row.state_code, row.station_id);
   if (!station) throw complaintNotFound();
   return { row, station };
@@ -607,7 +644,38 @@ export async function registerFirFromComplaint(
     notify: false,
   });
   await notifyStageChange(trx, fir.id, 'registered', { clock: deps.clock });
+  if (row.kind === 'missing_person' && row.missing_person) await reportMissing(deps, trx, officer, row, fir);
   return fir;
+}
+
+/**
+ * Enters the missing person of a registered complaint in the missing-persons register, through
+ * the people module's service in the same transaction, so that the register's matching against
+ * unidentified persons and bodies sees them at once. The report points at the FIR.
+ */
+async function reportMissing(deps: ComplaintDeps, trx: Kysely<Database>, officer: Officer, row: ComplaintRow, fir: FirRecord) {
+  const m = row.missing_person as MissingPersonStored;
+  const c = (row.complainant ?? {}) as { name?: string; mobile?: string | null };
+  await addMissing(
+    deps,
+    trx,
+    officer,
+    {
+      name: m.name,
+      sex: m.sex,
+      ageYears: ageWhenLastSeen(m),
+      heightCm: m.heightCm,
+      marks: m.marks ?? [],
+      clothing: m.clothing,
+      missingSince: istDate(new Date(m.lastSeenAt)),
+      lastSeenPlace: m.lastSeenPlace,
+      reporterName: c.name ?? 'The complainant',
+      reporterRelation: m.relation,
+      reporterPhone: c.mobile ?? undefined,
+      stationId: row.station_id,
+    },
+    { firId: fir.id },
+  );
 }
 
 /**

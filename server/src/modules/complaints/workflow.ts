@@ -14,6 +14,9 @@ import type { Action } from '../../policy/index.js';
  *   preliminary_enquiry ──decide_enquiry (SDPO)──▶ approved: 14-day clock | refused: submitted
  *       ├──register_fir──▶ fir_registered  (a prima facie case)
  *       └──close─────────▶ closed          (no prima facie case; reason shown)
+ *
+ * A missing child (under 18 when last seen) is registered as an FIR or transferred, nothing
+ * else: MISSING_CHILD_BARRED lists what the table's other actions lose for it.
  */
 export const COMPLAINT_STATUSES = ['submitted', 'preliminary_enquiry', 'fir_registered', 'ncr_recorded', 'closed'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
@@ -60,19 +63,32 @@ export const WORKFLOW = {
 
 export const OPEN_STATUSES = COMPLAINT_STATUSES.filter((s) => WORKFLOW[s].open);
 
+/**
+ * Bachpan Bachao Andolan v. Union of India (2013): every complaint of a missing child is
+ * registered as an FIR, presumed kidnapping or trafficking until the investigation finds
+ * otherwise. So a missing child's complaint is never closed, recorded as non-cognizable or held
+ * in a preliminary enquiry; the station registers it or sends it to the station that has
+ * jurisdiction.
+ */
+export const MISSING_CHILD_BARRED = ['record_ncr', 'open_enquiry', 'close'] as const satisfies readonly ComplaintAction[];
+
 export interface ActionState {
   status: ComplaintStatus;
   efir: boolean;
   efirSignedAt: Date | null;
   peState: 'awaiting_approval' | 'approved' | 'refused' | null;
+  /** A complaint of a missing person under 18 when last seen. */
+  missingChild?: boolean;
 }
 
 /**
  * The actions the table allows on a complaint in its present state, refined by the sub-state:
- * an e-FIR is signed once; an enquiry is decided once, and closed on only once approved.
+ * an e-FIR is signed once; an enquiry is decided once, and closed on only once approved; a
+ * missing child's complaint is only registered or transferred (MISSING_CHILD_BARRED).
  */
 export function allowedActions(c: ActionState): ComplaintAction[] {
   return WORKFLOW[c.status].actions.filter((a) => {
+    if (c.missingChild && (MISSING_CHILD_BARRED as readonly ComplaintAction[]).includes(a)) return false;
     if (a === 'sign') return c.efir && !c.efirSignedAt;
     if (a === 'decide_enquiry') return c.peState === 'awaiting_approval';
     // Registering an FIR is always open (it is mandatory for a cognizable offence); closing

@@ -94,6 +94,8 @@ export interface MissingPersonTable extends Place {
   status_reason: string | null;
   created_by: string;
   version: number;
+  /** The FIR registered on the disappearance, when the report came from one. */
+  fir_id: string | null;
 }
 
 export interface UnidentifiedPersonTable extends Place {
@@ -331,6 +333,7 @@ export function listMissing(db: Db, stateCode: string, f: { status?: string; sco
       'm.reporter_relation',
       'm.reporter_phone',
       'm.reported_at',
+      'm.fir_id',
       'm.status',
       'm.status_at',
       'm.status_reason',

@@ -474,6 +474,7 @@ export function missingView(m: rr.MissingRow) {
     reporterRelation: m.reporter_relation,
     reporterPhone: m.reporter_phone,
     reportedAt: m.reported_at,
+    firId: m.fir_id,
     status: m.status,
     statusAt: m.status_at,
     statusReason: m.status_reason,
@@ -578,8 +579,18 @@ async function saveMatch(trx: Db, m: MissingDb, u: FoundDb, now: Date): Promise<
   return true;
 }
 
-/** Registers a missing-person report at the caller's station and matches it at once. */
-export async function addMissing(deps: PeopleDeps, trx: Db, officer: PeopleOfficer, input: MissingInput) {
+/**
+ * Registers a missing-person report at the caller's station and matches it at once. `link.firId`
+ * ties the report to the FIR registered on the disappearance (the complaints module registers a
+ * missing-person complaint's FIR and its report in one transaction).
+ */
+export async function addMissing(
+  deps: Pick<PeopleDeps, 'clock'>,
+  trx: Db,
+  officer: PeopleOfficer,
+  input: MissingInput,
+  link: { firId?: string } = {},
+) {
   const st = await resolveStation(trx, officer.auth, input.stationId);
   const now = deps.clock.now();
   if (input.missingSince > istDate(now))
@@ -614,6 +625,7 @@ export async function addMissing(deps: PeopleDeps, trx: Db, officer: PeopleOffic
       status_reason: null,
       created_by: officer.auth.user.id,
       version: 1,
+      fir_id: link.firId ?? null,
     })
     .execute();
   const m = (await rr.findMissing(trx, st.stateCode, id))!;
@@ -632,7 +644,7 @@ export async function addMissing(deps: PeopleDeps, trx: Db, officer: PeopleOffic
     entityId: id,
     stationId: st.id,
     districtId: st.districtId,
-    details: { matches: matched },
+    details: { matches: matched, ...(link.firId ? { firId: link.firId } : {}) },
   });
   return getMissing(trx, officer, id);
 }
