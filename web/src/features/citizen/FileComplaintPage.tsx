@@ -18,6 +18,41 @@ interface PropertyRow {
 }
 
 const PROPERTY_TYPES = ['mobile_phone', 'vehicle', 'cash', 'jewellery', 'document', 'other'] as const;
+const MISSING_SEXES = ['female', 'male', 'transgender', 'unknown'] as const;
+
+/** The missing person's fields as typed (kind missing_person). */
+const NO_MISSING = {
+  name: '',
+  sex: '',
+  ageYears: '',
+  dateOfBirth: '',
+  heightCm: '',
+  clothing: '',
+  marks: '',
+  lastSeenAt: '',
+  lastSeenPlace: '',
+  relation: '',
+};
+type MissingFields = typeof NO_MISSING;
+
+/** The request's missingPerson from the fields, only what was given (the server names what is missing). */
+function missingPersonBody(m: MissingFields) {
+  return {
+    name: m.name,
+    sex: m.sex,
+    ...(m.ageYears ? { ageYears: Number(m.ageYears) } : {}),
+    ...(m.dateOfBirth ? { dateOfBirth: m.dateOfBirth } : {}),
+    ...(m.heightCm ? { heightCm: Number(m.heightCm) } : {}),
+    clothing: m.clothing,
+    marks: m.marks
+      .split('\n')
+      .map((x) => x.trim())
+      .filter(Boolean),
+    lastSeenAt: m.lastSeenAt ? istLocalToIso(m.lastSeenAt) : '',
+    lastSeenPlace: m.lastSeenPlace,
+    ...(m.relation.trim() ? { relation: m.relation.trim() } : {}),
+  };
+}
 const DESCRIPTION_MAX = 10_000;
 
 /** "Now" in IST as a datetime-local value, the latest an occurrence may be. */
@@ -50,6 +85,9 @@ export default function FileComplaintPage() {
   const [suspect, setSuspect] = useState('');
   const [properties, setProperties] = useState<PropertyRow[]>([]);
   const [files, setFiles] = useState<File[]>([]);
+  const [missing, setMissing] = useState<MissingFields>(NO_MISSING);
+  const setM = (k: keyof MissingFields) => (e: { target: { value: string } }) => setMissing({ ...missing, [k]: e.target.value });
+  const isMissing = kind === 'missing_person';
   // One key per form: a double click or a retry after a lost answer files one complaint.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [suggested, setSuggested] = useState<{ code: string; name: string; nameHi: string }[] | undefined>();
@@ -72,9 +110,30 @@ export default function FileComplaintPage() {
     if (files.some((f) => f.size > maxBytes)) problems.files = 'citizen.file.file_too_big';
     if (to && from && to < from) problems['occurrence.to'] = 'citizen.file.to_before_from';
     if (from && from > nowLocal()) problems['occurrence.from'] = 'citizen.file.in_future';
+    if (isMissing) {
+      if (!missing.ageYears && !missing.dateOfBirth) problems['missingPerson.ageYears'] = 'citizen.missing.age_or_dob';
+      if (missing.lastSeenAt && missing.lastSeenAt > nowLocal()) problems['missingPerson.lastSeenAt'] = 'citizen.file.in_future';
+    }
+    const missingRequired = isMissing
+      ? {
+          'missingPerson.name': missing.name,
+          'missingPerson.sex': missing.sex,
+          'missingPerson.clothing': missing.clothing,
+          'missingPerson.lastSeenAt': missing.lastSeenAt,
+          'missingPerson.lastSeenPlace': missing.lastSeenPlace,
+        }
+      : {};
     requireFields(
-      { kind, 'occurrence.from': from, 'occurrence.place': place, stationCode, description, 'complainant.address': address },
-      ['kind', 'occurrence.from', 'occurrence.place', 'stationCode', 'description', 'complainant.address'],
+      {
+        kind,
+        'occurrence.from': from,
+        'occurrence.place': place,
+        stationCode,
+        description,
+        'complainant.address': address,
+        ...missingRequired,
+      },
+      ['kind', 'occurrence.from', 'occurrence.place', 'stationCode', 'description', 'complainant.address', ...Object.keys(missingRequired)],
       problems,
     );
     const props = properties.filter((p) => p.description.trim());
@@ -95,6 +154,7 @@ export default function FileComplaintPage() {
       },
       suspects: suspect.trim() ? [{ description: suspect.trim() }] : [],
       properties: props.map((p) => ({ type: p.type, description: p.description, value: Number(p.value) || 0 })),
+      ...(isMissing ? { missingPerson: missingPersonBody(missing) } : {}),
     };
     const created = await postMultipart<CitizenComplaint>('/public/complaints', { name: 'complaint', value: body }, files, {
       'Idempotency-Key': idempotencyKey,
@@ -113,6 +173,15 @@ export default function FileComplaintPage() {
     description: t('citizen.file.description'),
     'complainant.address': t('citizen.file.address'),
     files: t('citizen.file.attachments'),
+    'missingPerson.name': t('citizen.missing.name'),
+    'missingPerson.sex': t('citizen.missing.sex'),
+    'missingPerson.ageYears': t('citizen.missing.age'),
+    'missingPerson.dateOfBirth': t('citizen.missing.dob'),
+    'missingPerson.heightCm': t('citizen.missing.height'),
+    'missingPerson.clothing': t('citizen.missing.clothing'),
+    'missingPerson.marks': t('citizen.missing.marks'),
+    'missingPerson.lastSeenAt': t('citizen.missing.last_seen_at'),
+    'missingPerson.lastSeenPlace': t('citizen.missing.last_seen_place'),
   };
   const fileError = fe.files ?? Object.entries(fe).find(([k]) => k.startsWith('files.'))?.[1];
 
@@ -161,6 +230,115 @@ export default function FileComplaintPage() {
             onChange={(e) => setDescription(e.target.value)}
           />
         </fieldset>
+
+        {isMissing && (
+          <fieldset>
+            <legend>{t('citizen.missing.legend')}</legend>
+            <p className="muted">{t('citizen.missing.intro')}</p>
+            <div className="form-grid">
+              <TextField
+                id="fc-missingPerson.name"
+                label={t('citizen.missing.name')}
+                required
+                maxLength={200}
+                value={missing.name}
+                error={fe['missingPerson.name']}
+                onChange={setM('name')}
+              />
+              <SelectField
+                id="fc-missingPerson.sex"
+                label={t('citizen.missing.sex')}
+                required
+                value={missing.sex}
+                error={fe['missingPerson.sex']}
+                onChange={setM('sex')}
+              >
+                <option value="">{t('citizen.file.choose')}</option>
+                {MISSING_SEXES.map((x) => (
+                  <option key={x} value={x}>
+                    {t(`common.missing.sex_${x}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField
+                id="fc-missingPerson.ageYears"
+                label={t('citizen.missing.age')}
+                hint={t('citizen.missing.age_hint')}
+                inputMode="numeric"
+                maxLength={3}
+                value={missing.ageYears}
+                error={fe['missingPerson.ageYears']}
+                onChange={(e) => setMissing({ ...missing, ageYears: e.target.value.replace(/\D/g, '') })}
+              />
+              <TextField
+                id="fc-missingPerson.dateOfBirth"
+                type="date"
+                label={t('citizen.missing.dob')}
+                hint={t('citizen.common.optional')}
+                value={missing.dateOfBirth}
+                error={fe['missingPerson.dateOfBirth']}
+                onChange={setM('dateOfBirth')}
+              />
+              <TextField
+                id="fc-missingPerson.heightCm"
+                label={t('citizen.missing.height')}
+                hint={t('citizen.common.optional')}
+                inputMode="numeric"
+                maxLength={3}
+                value={missing.heightCm}
+                error={fe['missingPerson.heightCm']}
+                onChange={(e) => setMissing({ ...missing, heightCm: e.target.value.replace(/\D/g, '') })}
+              />
+              <TextField
+                id="fc-missingPerson.relation"
+                label={t('citizen.missing.relation')}
+                hint={t('citizen.common.optional')}
+                maxLength={60}
+                value={missing.relation}
+                onChange={setM('relation')}
+              />
+              <TextField
+                id="fc-missingPerson.lastSeenAt"
+                type="datetime-local"
+                label={t('citizen.missing.last_seen_at')}
+                required
+                max={nowLocal()}
+                value={missing.lastSeenAt}
+                error={fe['missingPerson.lastSeenAt']}
+                onChange={setM('lastSeenAt')}
+              />
+              <TextField
+                id="fc-missingPerson.lastSeenPlace"
+                label={t('citizen.missing.last_seen_place')}
+                required
+                maxLength={500}
+                value={missing.lastSeenPlace}
+                error={fe['missingPerson.lastSeenPlace']}
+                onChange={setM('lastSeenPlace')}
+              />
+            </div>
+            <TextArea
+              id="fc-missingPerson.clothing"
+              label={t('citizen.missing.clothing')}
+              required
+              rows={2}
+              maxLength={1000}
+              value={missing.clothing}
+              error={fe['missingPerson.clothing']}
+              onChange={setM('clothing')}
+            />
+            <TextArea
+              id="fc-missingPerson.marks"
+              label={t('citizen.missing.marks')}
+              hint={t('citizen.common.optional')}
+              rows={2}
+              maxLength={2000}
+              value={missing.marks}
+              error={fe['missingPerson.marks'] ?? Object.entries(fe).find(([k]) => k.startsWith('missingPerson.marks.'))?.[1]}
+              onChange={setM('marks')}
+            />
+          </fieldset>
+        )}
 
         <fieldset>
           <legend>{t('citizen.file.when_where')}</legend>

@@ -2,6 +2,7 @@ import { useT } from '../../i18n/index.tsx';
 import { Link, useLocation, useParams } from '../../router.tsx';
 import { ErrorAlert, Facts, Loading, Notice, Page } from '../../components/ui.tsx';
 import { ComplaintItems } from '../../components/ComplaintItems.tsx';
+import { MissingPersonFacts } from '../../components/MissingPersonFacts.tsx';
 import { useFetch } from '../../components/hooks.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { CopyLinks } from './CopyLinks.tsx';
@@ -73,6 +74,7 @@ export default function MyComplaintPage() {
             [t('citizen.field.place'), x.occurrence.place],
           ]}
         />
+        {x.missingPerson && <MissingPersonFacts m={x.missingPerson} />}
         <h3>{t('citizen.field.description')}</h3>
         <p style={{ whiteSpace: 'pre-wrap' }}>{x.description}</p>
         <ComplaintItems

@@ -63,7 +63,24 @@ export interface ComplaintItem {
   fir: { id: string; firNumber: string } | null;
 }
 
+/** Who is missing, on a missing-person complaint (server: complaints/presenter.ts missingPerson). */
+export interface MissingPerson {
+  name: string;
+  sex: 'male' | 'female' | 'transgender' | 'unknown';
+  ageYears?: number;
+  dateOfBirth?: string;
+  ageWhenLastSeen: number | null;
+  child: boolean;
+  heightCm?: number;
+  clothing: string;
+  marks: string[];
+  lastSeenAt: string;
+  lastSeenPlace: string;
+  relation?: string;
+}
+
 export interface CitizenComplaint extends ComplaintItem {
+  missingPerson: MissingPerson | null;
   efirSignedAt: string | null;
   occurrence: { from: string; to: string | null; place: string };
   description: string;

@@ -5,11 +5,12 @@ import { Link, useParams } from '../../router.tsx';
 import { CheckboxField, ErrorAlert, Facts, Loading, Notice, Page, SelectField, TextArea, TextField } from '../../components/ui.tsx';
 import { ClientError, fieldErrorsOf, requireFields } from '../../components/errors.ts';
 import { ComplaintItems } from '../../components/ComplaintItems.tsx';
+import { MissingPersonFacts } from '../../components/MissingPersonFacts.tsx';
 import { ActionForm } from '../../components/forms.tsx';
 import { useAction, useFetch } from '../../components/hooks.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { pick, statusBadge } from '../citizen/labels.ts';
-import type { Kinds, PublicStations } from '../citizen/types.ts';
+import type { PublicStations } from '../citizen/types.ts';
 import { ClockBadges } from './Clocks.tsx';
 import type { ComplaintAction, PoliceComplaint } from './types.ts';
 
@@ -100,6 +101,7 @@ export default function ComplaintPage() {
             [t('complaints.field.property_total'), `₹${formatNumber(x.propertyTotalValue, lang)}`],
           ]}
         />
+        {x.missingPerson && <MissingPersonFacts m={x.missingPerson} />}
         <h3>{t('complaints.field.description')}</h3>
         <p style={{ whiteSpace: 'pre-wrap' }}>{x.description}</p>
         <h3>{t('complaints.field.complainant')}</h3>
@@ -183,9 +185,9 @@ function ComplaintActionForm({
   onStale: () => void;
 }) {
   const { t, lang } = useT();
-  const kinds = useFetch<Kinds>(action === 'register_fir' ? '/public/complaint-kinds' : null);
   const stations = useFetch<PublicStations>(action === 'transfer' ? '/public/stations' : null);
-  const suggested = kinds.data?.items.find((k) => k.kind === c.kind)?.suggestedSections ?? [];
+  // The server's suggestion for this complaint: the kind's sections, or kidnapping for a missing child.
+  const suggested = c.suggestedSections;
   const [sections, setSections] = useState(action === 'open_enquiry' ? '' : '');
   const [signed, setSigned] = useState(false);
   const [beatCode, setBeatCode] = useState('');

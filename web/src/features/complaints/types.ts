@@ -1,4 +1,4 @@
-import type { Attachment, StationRef } from '../citizen/types.ts';
+import type { Attachment, MissingPerson, StationRef } from '../citizen/types.ts';
 
 /** The station side of a complaint (server/src/modules/complaints/presenter.ts). */
 export interface EfirClock {
@@ -44,6 +44,9 @@ export type ComplaintAction = 'register_fir' | 'record_ncr' | 'open_enquiry' | '
 
 export interface PoliceComplaint extends InboxItem {
   districtName: string;
+  missingPerson: MissingPerson | null;
+  /** Where the registration form starts (a missing child: BNS 137(2), or IPC 363 before 1 July 2024). */
+  suggestedSections: { act: string; section: string }[];
   occurrence: { from: string; to: string | null; place: string };
   description: string;
   complainant: {
