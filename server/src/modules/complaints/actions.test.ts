@@ -226,6 +226,8 @@ describe('non-cognizable report (BNSS 174)', () => {
     ).toBe(true);
     const reg = (await duty1.get('/api/v1/complaints/ncr-register?from=2026-01-01&to=2026-01-31')).json();
     expect(reg.items.map((i: { ncrNumber: string }) => i.ncrNumber)).toContain(ncr.ncrNumber);
+    const reads = await db().selectFrom('audit_event').select('details').where('action', '=', 'complaint.ncr_register_read').execute();
+    expect(reads.length).toBeGreaterThan(0);
   });
 
   it('prints the station’s NCR register for the Magistrate (BNSS 174(1)), for its own station only', async () => {
@@ -240,6 +242,16 @@ describe('non-cognizable report (BNSS 174)', () => {
     expect(pdf.statusCode, pdf.body).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toContain('NCR-register-PS01-2026-01-01-to-2026-01-15.pdf');
+    const printed = await db()
+      .selectFrom('audit_event')
+      .select(['action', 'entity_id', 'actor_username'])
+      .where('action', '=', 'complaint.ncr_register_printed')
+      .execute();
+    expect(printed).toContainEqual({
+      action: 'complaint.ncr_register_printed',
+      entity_id: t.ids.stations.PS01,
+      actor_username: 'duty.ps1',
+    });
     const text = pdfText(pdf.rawPayload);
     expect(text).toContain(ncr.ncrNumber);
     expect(text).toContain('BNS 351(2)');

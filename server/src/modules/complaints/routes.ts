@@ -162,6 +162,13 @@ export async function complaintRoutes(app: App, deps: Deps) {
     async (req) => {
       const { from, to } = ncrRange(req.query);
       const rows = await svc.listNcrs(db, authOf(req).scope, { stationId: req.query.stationId, from, to });
+      // The register holds the substance of informants' reports: reading it is audited.
+      await recordAudit(db, deps.clock, req.actor, {
+        action: 'complaint.ncr_register_read',
+        entityType: 'station',
+        entityId: req.query.stationId,
+        details: { from: req.query.from, to: req.query.to, count: rows.length },
+      });
       return {
         from: req.query.from,
         to: req.query.to,
@@ -197,6 +204,12 @@ export async function complaintRoutes(app: App, deps: Deps) {
       const auth = authOf(req);
       const station = await resolveStation(db, auth, req.query.stationId);
       const rows = await svc.listNcrs(db, auth.scope, { stationId: station.id, from, to });
+      await recordAudit(db, deps.clock, req.actor, {
+        action: 'complaint.ncr_register_printed',
+        entityType: 'station',
+        entityId: station.id,
+        details: { from: req.query.from, to: req.query.to, count: rows.length },
+      });
       const pdf = await renderNcrRegisterPdf(
         `${station.name} / ${station.nameHi} (${station.code})`,
         { from: req.query.from, to: req.query.to },

@@ -37,13 +37,35 @@ export function drawTable(
   };
   header();
   if (rows.length === 0) write(doc, opts.empty, left, undefined, { size: 9, color: '#555' });
-  for (const cells of rows) {
-    const h = Math.max(...cells.map((c, i) => heightOf(doc, c, cols[i].w - 4, { size }))) + 6;
-    if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
-      doc.addPage();
-      doc.y = doc.page.margins.top;
-      header();
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const heightOfRow = (cells: readonly string[]) => Math.max(...cells.map((c, i) => heightOf(doc, c, cols[i].w - 4, { size }))) + 6;
+  const newPage = () => {
+    doc.addPage();
+    doc.y = doc.page.margins.top;
+    header();
+  };
+  for (const row of rows) {
+    let cells: readonly string[] = row;
+    if (doc.y + heightOfRow(cells) > bottom()) newPage();
+    // A row taller than a page (a long substance or entry) goes on over the next pages, under
+    // the heading again, its first cell repeated with "(contd.)": nothing is drawn off the page.
+    while (doc.y + heightOfRow(cells) > bottom()) {
+      const room = bottom() - doc.y - 6;
+      const split = cells.map((c, i) => splitToHeight(doc, c, cols[i].w - 4, room, size));
+      drawRow(split.map(([head]) => head));
+      const rest = split.map(([, r]) => r);
+      if (rest.every((c) => !c)) {
+        cells = [];
+        break;
+      }
+      cells = [`${row[0]} (contd.)`, ...rest.slice(1)];
+      newPage();
     }
+    if (cells.length) drawRow(cells);
+  }
+
+  function drawRow(cells: readonly string[]) {
+    const h = heightOfRow(cells);
     const y = doc.y;
     let x = left;
     cells.forEach((c, i) => {
@@ -59,6 +81,26 @@ export function drawTable(
       .strokeColor('black');
     doc.y = y + h;
   }
+}
+
+/** The longest head of `text`, in whole words, that fits in `height` at `width`, and the rest ('' when all fits). */
+export function splitToHeight(doc: Doc, text: string, width: number, height: number, size: number): [string, string] {
+  if (heightOf(doc, text, width, { size }) <= height) return [text, ''];
+  const words = text.split(/(\s+)/);
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (heightOf(doc, words.slice(0, mid).join(''), width, { size }) <= height) lo = mid;
+    else hi = mid - 1;
+  }
+  // A single word wider than the room is cut by characters rather than lost.
+  if (lo === 0) {
+    let n = 1;
+    while (n < text.length && heightOf(doc, text.slice(0, n + 1), width, { size }) <= height) n++;
+    return [text.slice(0, n), text.slice(n)];
+  }
+  return [words.slice(0, lo).join('').trimEnd(), words.slice(lo).join('').trimStart()];
 }
 
 /** The centred title block of a printed register: title, what it covers, and when it was printed. */
