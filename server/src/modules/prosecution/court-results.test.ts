@@ -124,7 +124,7 @@ describe('the disposal writes each accused’s result on their criminal record',
 });
 
 describe('an appeal that changes the result changes the criminal record', () => {
-  it('an appeal filed leaves the conviction; the appeal of the accused allowed acquits him; a retry records nothing more', async () => {
+  it('an appeal filed leaves the conviction; the appeal allowed with the accused acquitted acquits him; a retry records nothing more', async () => {
     const c = await caseOnTrial(1);
     const a1 = c.personOf('A1');
     await court(`${c.cnr}/disposal`, { accused: [{ code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 6 } }] });
@@ -133,7 +133,8 @@ describe('an appeal that changes the result changes the criminal record', () => 
     expect((await antecedents(a1)).counts.convicted).toBe(1);
 
     t.clock.advance(10 * 86_400_000);
-    const allowed = await court(`${c.cnr}/appeals`, { ...appeal, result: 'allowed', remarks: 'Conviction set aside.' });
+    const decided = { ...appeal, result: 'allowed', accused: [{ code: 'A1', result: 'acquitted' }], remarks: 'Conviction set aside.' };
+    const allowed = await court(`${c.cnr}/appeals`, decided);
     expect(allowed.statusCode).toBe(201);
     const r = await antecedents(a1);
     expect(r.accused.find((x) => x.firId === c.id)).toMatchObject({ result: 'acquitted', resultOn: '2026-01-25' });
@@ -142,7 +143,7 @@ describe('an appeal that changes the result changes the criminal record', () => 
     expect(audits.map((x) => (x.details as { basis: string; result: string }).result)).toEqual(['convicted', 'acquitted']);
     expect(audits[1]!.details).toMatchObject({ basis: 'court.appeal', basisRef: 'Cr.A. 9/2026', previous: 'convicted' });
 
-    const retry = await court(`${c.cnr}/appeals`, { ...appeal, result: 'allowed', remarks: 'Conviction set aside.' });
+    const retry = await court(`${c.cnr}/appeals`, decided);
     expect(retry.statusCode).toBe(200);
     expect(await resultAudits(a1)).toHaveLength(2);
   });
@@ -190,5 +191,90 @@ describe('an appeal that changes the result changes the criminal record', () => 
     const r = await antecedents(c.personOf('A1'));
     expect(r.accused.find((x) => x.firId === c.id)).toMatchObject({ result: null, resultOn: null });
     expect(r.counts).toMatchObject({ convicted: 0, pending: 1 });
+  });
+  it('an appeal against the sentence only, allowed, leaves the conviction on the record', async () => {
+    const c = await caseOnTrial(1);
+    const a1 = c.personOf('A1');
+    await court(`${c.cnr}/disposal`, { accused: [{ code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 36 } }] });
+    const allowed = await court(`${c.cnr}/appeals`, {
+      appealRef: 'Cr.A. 13/2026',
+      appellateCourt: 'Sessions Court, Vindhyanagar',
+      appellant: 'accused',
+      result: 'allowed',
+      accused: [{ code: 'A1', result: 'sentence reduced', sentence: { imprisonmentMonths: 12 } }],
+      remarks: 'Conviction upheld; sentence reduced to the period undergone.',
+    });
+    expect(allowed.statusCode).toBe(201);
+    // The appeal is recorded as the court said it.
+    expect(allowed.json()).toMatchObject({ result: 'allowed', accused: [{ code: 'A1', result: 'sentence reduced' }] });
+    const r = await antecedents(a1);
+    expect(r.accused.find((x) => x.firId === c.id)).toMatchObject({ result: 'convicted' });
+    expect(r.counts.convicted).toBe(1);
+    expect(await resultAudits(a1)).toHaveLength(1);
+  });
+
+  it('one accused’s appeal allowed with no result per accused acquits no one, and not the co-accused who did not appeal', async () => {
+    const c = await caseOnTrial(2);
+    await court(`${c.cnr}/disposal`, {
+      accused: [
+        { code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 24 } },
+        { code: 'A2', result: 'convicted', sentence: { imprisonmentMonths: 24 } },
+      ],
+    });
+    const allowed = await court(`${c.cnr}/appeals`, {
+      appealRef: 'Cr.A. 14/2026',
+      appellateCourt: 'Sessions Court, Vindhyanagar',
+      appellant: 'accused',
+      result: 'allowed',
+      remarks: 'Appeal of A1 allowed.',
+    });
+    expect(allowed.statusCode).toBe(201);
+    for (const code of ['A1', 'A2']) {
+      const r = await antecedents(c.personOf(code));
+      expect(r.accused.find((x) => x.firId === c.id)?.result).toBe('convicted');
+      expect(r.counts.convicted).toBe(1);
+    }
+  });
+
+  it('an appeal allowed acquits only the accused it names acquitted', async () => {
+    const c = await caseOnTrial(2);
+    await court(`${c.cnr}/disposal`, {
+      accused: [
+        { code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 24 } },
+        { code: 'A2', result: 'convicted', sentence: { imprisonmentMonths: 24 } },
+      ],
+    });
+    const allowed = await court(`${c.cnr}/appeals`, {
+      appealRef: 'Cr.A. 15/2026',
+      appellateCourt: 'Sessions Court, Vindhyanagar',
+      appellant: 'accused',
+      result: 'allowed',
+      accused: [{ code: 'A1', result: 'acquitted' }],
+    });
+    expect(allowed.statusCode).toBe(201);
+    expect((await antecedents(c.personOf('A1'))).accused.find((x) => x.firId === c.id)?.result).toBe('acquitted');
+    expect((await antecedents(c.personOf('A2'))).accused.find((x) => x.firId === c.id)?.result).toBe('convicted');
+  });
+
+  it('a remand naming one accused makes only that accused’s result pending again', async () => {
+    const c = await caseOnTrial(2);
+    await court(`${c.cnr}/disposal`, {
+      accused: [
+        { code: 'A1', result: 'convicted', sentence: { imprisonmentMonths: 24 } },
+        { code: 'A2', result: 'acquitted' },
+      ],
+    });
+    const remanded = await court(`${c.cnr}/appeals`, {
+      appealRef: 'Cr.A. 16/2026',
+      appellateCourt: 'Sessions Court, Vindhyanagar',
+      appellant: 'accused',
+      result: 'remanded',
+      accused: [{ code: 'A1', result: 'retrial ordered' }],
+    });
+    expect(remanded.statusCode).toBe(201);
+    const r1 = await antecedents(c.personOf('A1'));
+    expect(r1.accused.find((x) => x.firId === c.id)).toMatchObject({ result: null, resultOn: null });
+    expect(r1.counts).toMatchObject({ convicted: 0, pending: 1 });
+    expect((await antecedents(c.personOf('A2'))).accused.find((x) => x.firId === c.id)?.result).toBe('acquitted');
   });
 });

@@ -399,27 +399,32 @@ const APPEAL_PERSON_RESULTS: readonly CaseResult[] = ['convicted', 'acquitted', 
 
 /**
  * What a recorded appeal makes of each accused's result on their criminal record, by code
- * (only the accused it decides about). The judgment's per-accused result is the baseline.
- * - A per-accused result naming one of APPEAL_PERSON_RESULTS ("acquitted") says it outright,
+ * (only the accused whose result it changes; the judgment's per-accused result stands for the
+ * rest). A person's record changes only where the appeal's outcome for that person is known:
+ * - A per-accused result naming one of APPEAL_PERSON_RESULTS ("acquitted") is applied as given,
  *   once the appeal is decided.
- * - An appeal of the accused allowed sets the conviction aside: the convicted accused it
- *   names (all convicted accused when it names none) stand acquitted.
- * - Remanded: the judgment is set aside for a retrial, so the result is pending again (null).
- * - Pending, dismissed, withdrawn and abated appeals leave the judgment standing; an appeal of
- *   the state or victim allowed, or one partly allowed, changes a result only where it names
- *   it (the appellate court may convict, or order a retrial).
+ * - Remanded (BNSS 427(a), 427(b)(i): the judgment set aside, the accused to be re-tried): the
+ *   accused the appeal names, or all accused of the judgment when it names none, are pending
+ *   again (null), save one the court gives a result.
+ * - Nothing else changes a result, whatever the appellant or the appeal's outcome. An appeal
+ *   allowed may be against the sentence only (BNSS 427(b)(iii) alters the sentence and keeps the
+ *   finding), so "allowed" alone, or a per-accused word that is not a result ("sentence
+ *   reduced"), does not say anyone was acquitted. And the appellant is recorded as a side
+ *   ('accused'), not as which accused appealed: one accused's appeal allowed does not acquit a
+ *   co-accused who did not appeal, save where the court says so, which it says through the
+ *   per-accused list. The appeal itself is recorded as it is, with the words as said.
+ * A pending appeal changes nothing; a dismissed, withdrawn or abated one only a result it names.
  */
 export function appealPersonResults(
-  judgment: readonly { code: string; result: string }[],
-  input: Pick<AppealInput, 'appellant' | 'result' | 'accused'>,
+  judgment: readonly { code: string }[],
+  input: Pick<AppealInput, 'result' | 'accused'>,
 ): Map<string, CaseResult | null> {
   const out = new Map<string, CaseResult | null>();
   if (input.result === 'pending') return out;
   const listed = (input.accused ?? []).map((x) => ({ code: x.code.trim().toUpperCase(), said: x.result.trim().toLowerCase() }));
-  const affected = listed.length ? judgment.filter((j) => listed.some((l) => l.code === j.code.toUpperCase())) : judgment;
-  if (input.result === 'allowed' && input.appellant === 'accused')
-    for (const j of affected) if (j.result === 'convicted') out.set(j.code, 'acquitted');
-  if (input.result === 'remanded') for (const j of affected) out.set(j.code, null);
+  if (input.result === 'remanded')
+    for (const j of listed.length ? judgment.filter((x) => listed.some((l) => l.code === x.code.toUpperCase())) : judgment)
+      out.set(j.code, null);
   for (const l of listed) {
     const said = APPEAL_PERSON_RESULTS.find((r) => r === l.said);
     const j = judgment.find((x) => x.code.toUpperCase() === l.code);

@@ -173,7 +173,7 @@ export const appealBody = z
       .max(100)
       .optional()
       .describe(
-        'Per accused. Without it, an appeal of the accused allowed acquits every convicted accused, and a remand makes every result pending again',
+        'Per accused, as the appellate court decided. Only a result named here (convicted, acquitted, discharged, compounded, abated) changes an accused’s criminal record; a remand makes the accused named here, or every accused when none is named, pending again. An appeal allowed with no result named here changes no one’s result (it may be against the sentence only)',
       ),
     remarks: z.string().trim().max(5000).optional(),
   })
