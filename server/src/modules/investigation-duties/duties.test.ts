@@ -151,7 +151,8 @@ describe('forensic expert’s visit to the scene (BNSS 176(3))', () => {
       await io()
     ).post(url, { ...visit, videography: recording, visitedAt: iso(new Date(t.clock.now().getTime() - 86_400_000)) });
     expect(early.statusCode).toBe(422);
-    expect(errorOf(early).code).toBe('before_fir_registration');
+    // Before the information reached the station (the FIR may be written after the team went: BNSS 176(3) runs from the information).
+    expect(errorOf(early).code).toBe('time_out_of_order');
     expect(errorOf(early).fields).toHaveProperty('visitedAt');
     const reason = await (await io()).post(url, { ...visit, videographyAbsentReason: 'The phone of the unit failed at the scene.' });
     expect(reason.statusCode).toBe(201);
@@ -231,6 +232,20 @@ describe('medical examination of a rape victim and its report (BNSS 184)', () =>
     expect((await clockOf(c.id, 'victim_medical_report_7d'))!.status).toBe('overdue');
     await (await io()).post(`/api/v1/cases/${c.id}/victim-medical-exams/${r.json().id}/report`, {});
     expect((await clockOf(c.id, 'victim_medical_report_7d'))!.status).toBe('missed');
+  });
+
+  it('takes an examination at the hospital before the FIR was written, but not one before the occurrence', async () => {
+    const c = await rapeCase();
+    const fir = (await (await io()).get(`/api/v1/firs/${c.id}`)).json() as { occurrence: { from: string }; registeredAt: string };
+    const from = new Date(fir.occurrence.from).getTime();
+    expect(from).toBeLessThan(new Date(fir.registeredAt).getTime() - 3_600_000);
+    const url = `/api/v1/cases/${c.id}/victim-medical-exams`;
+    const before = await (await io()).post(url, { ...exam, examinedAt: iso(new Date(from - 60_000)) });
+    expect(before.statusCode).toBe(422);
+    expect(errorOf(before).fields).toHaveProperty('examinedAt');
+    expect(errorOf(before).messageHi).toMatch(/घटना/);
+    const atHospital = await (await io()).post(url, { ...exam, examinedAt: iso(new Date(from + 60_000)) });
+    expect(atHospital.statusCode, atHospital.body).toBe(201);
   });
 
   it('refuses a case without a rape section, a person who is not a victim, bad input and a report before the examination', async () => {

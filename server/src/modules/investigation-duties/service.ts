@@ -28,6 +28,7 @@ import {
   auditCase,
   authorOf,
   checkRecordTime,
+  checkTimeSince,
   getCase,
   placeOfCase,
   requireDesignatedIo,
@@ -139,7 +140,11 @@ export interface ForensicVisitInput {
  */
 export async function recordForensicVisit(deps: InvDeps, trx: Trx, o: Officer, id: string, input: ForensicVisitInput) {
   const { c } = await requireDesignatedIo(trx, o, id);
-  const visited = checkRecordTime(deps, c, timeOr(deps, input.visitedAt), 'visitedAt', 'forensic visit', 'फॉरेंसिक निरीक्षण');
+  // The team is sent on receipt of the information (BNSS 176(3)), which may be before the FIR is written.
+  const visited = checkTimeSince(deps, timeOr(deps, input.visitedAt), c.information_received_at, 'visitedAt', {
+    en: 'The forensic visit cannot be before the information was received',
+    hi: 'फॉरेंसिक निरीक्षण सूचना प्राप्त होने से पहले का नहीं हो सकता',
+  });
   const fields: FieldErrors = {};
   const v = input.videography;
   if (v?.documentId) await checkDocument(trx, id, v.documentId, 'videography.documentId', fields, /^video\//, 'a video');
@@ -229,7 +234,11 @@ export async function recordMedicalExam(deps: InvDeps, trx: Trx, o: Officer, id:
       'बीएनएसएस 184 (पीड़िता की चिकित्सा परीक्षा, सात दिन में रिपोर्ट) बलात्संग या उसके प्रयास की विवेचना में लागू होती है; इस प्रकरण में बीएनएस 64–68, 70, 71 (आईपीसी 376…, पॉक्सो 3–6) में से कोई धारा नहीं है।',
       { sections: 'no section of rape or attempt to rape' },
     );
-  const examined = checkRecordTime(deps, c, timeOr(deps, input.examinedAt), 'examinedAt', 'medical examination', 'चिकित्सा परीक्षा');
+  // A victim is often examined at the hospital before she reaches the station: not before the occurrence.
+  const examined = checkTimeSince(deps, timeOr(deps, input.examinedAt), c.occurrence_from, 'examinedAt', {
+    en: 'The medical examination cannot be before the occurrence',
+    hi: 'चिकित्सा परीक्षा घटना से पहले की नहीं हो सकती',
+  });
   const field = input.casePersonId ? 'casePersonId' : 'victimCode';
   if (!input.casePersonId && !input.victimCode)
     throw invalid('victim_required', 'Name the victim by code (V1 …).', 'पीड़िता का कोड (V1 …) बताएं।', { victimCode: 'required' });
@@ -279,9 +288,10 @@ export async function recordMedicalReport(deps: InvDeps, trx: Trx, o: Officer, i
       'The report of this examination is already recorded as received.',
       'इस परीक्षा की रिपोर्ट की प्राप्ति पहले ही दर्ज है।',
     );
-  const received = checkRecordTime(deps, c, timeOr(deps, input.receivedAt), 'receivedAt', 'report', 'रिपोर्ट');
-  if (received < exam.examined_at)
-    throw badOrder('receivedAt', 'The report cannot be received before the examination.', 'रिपोर्ट परीक्षा से पहले प्राप्त नहीं हो सकती।');
+  const received = checkTimeSince(deps, timeOr(deps, input.receivedAt), exam.examined_at, 'receivedAt', {
+    en: 'The report cannot be received before the examination',
+    hi: 'रिपोर्ट परीक्षा से पहले प्राप्त नहीं हो सकती',
+  });
   const fields: FieldErrors = {};
   if (input.documentId) await checkDocument(trx, id, input.documentId, 'documentId', fields);
   throwIfAny(fields, 'document_not_found', 'The report file is not a document of this case', 'रिपोर्ट फ़ाइल इस प्रकरण का दस्तावेज़ नहीं है');

@@ -4,6 +4,7 @@
  * arrests.service.ts). Column names become camelCase; the place columns every row carries for
  * the scope filter are dropped.
  */
+import { NO_PERIOD_KINDS } from '../clocks/repository.js';
 import { LOCATION_LABELS, movesFrom, type ItemLocation } from './custody.js';
 import type { CaseRow } from './repository.js';
 import type { CaseBundle } from './service.js';
@@ -92,7 +93,10 @@ export function caseListItem(r: ListRow) {
     ...stageInfo(r.stage, r.substate),
     stageChangedAt: r.stage_changed_at,
     io: r.io_id ? { id: r.io_id, name: r.io_name, nameHi: r.io_name_hi } : null,
-    nextDue: r.next_due_at ? { at: r.next_due_at, kind: r.next_due_kind } : null,
+    // noPeriod: a requirement the law sets no period for (BNSS 176(3)); `at` is only since when.
+    nextDue: r.next_due_at
+      ? { at: r.next_due_at, kind: r.next_due_kind, noPeriod: (NO_PERIOD_KINDS as readonly (string | null)[]).includes(r.next_due_kind) }
+      : null,
   };
 }
 

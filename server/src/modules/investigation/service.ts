@@ -14,7 +14,9 @@ import {
   inFuture,
   noIoAssigned,
   notDesignatedIo,
+  badOrder,
   beforeRegistration,
+  istText,
 } from './errors.js';
 import * as repo from './repository.js';
 import type { CaseRow, CaseStateTable } from './repository.js';
@@ -79,6 +81,17 @@ const SKEW_MS = 5 * 60_000;
  */
 export function checkRecordTime(deps: InvDeps, c: CaseRow, at: Date, field: string, what: string, whatHi: string): Date {
   if (at.getTime() < c.registered_at.getTime()) throw beforeRegistration(field, what, whatHi, c.registered_at);
+  if (at.getTime() > deps.clock.now().getTime() + SKEW_MS) throw inFuture(field);
+  return at;
+}
+
+/**
+ * The time of a record that may rightly come before the FIR was written, checked against what
+ * it cannot precede instead: a forensic team sent on receipt of the information (BNSS 176(3)),
+ * a victim examined at the hospital before she reached the station (BNSS 184). Never in the future.
+ */
+export function checkTimeSince(deps: InvDeps, at: Date, since: Date, field: string, message: { en: string; hi: string }): Date {
+  if (at.getTime() < since.getTime()) throw badOrder(field, `${message.en} (${istText(since)}).`, `${message.hi} (${istText(since)})।`);
   if (at.getTime() > deps.clock.now().getTime() + SKEW_MS) throw inFuture(field);
   return at;
 }

@@ -105,7 +105,9 @@ export default function CasesPage() {
                     <td data-label={t('investigation.list.next_due')} className="nowrap">
                       {c.nextDue ? (
                         <>
-                          {formatDateTime(c.nextDue.at, lang)}
+                          {c.nextDue.noPeriod
+                            ? t('clocks.required_since', { when: formatDateTime(c.nextDue.at, lang) })
+                            : formatDateTime(c.nextDue.at, lang)}
                           <div className="muted">{t(`investigation.clock.${c.nextDue.kind}`)}</div>
                         </>
                       ) : (

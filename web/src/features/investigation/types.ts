@@ -24,7 +24,8 @@ export interface CaseListItem {
   stage: string;
   substate: string | null;
   io: { id: string; name: string | null; nameHi: string | null } | null;
-  nextDue: { at: string; kind: string } | null;
+  /** noPeriod: a requirement with no statutory period (BNSS 176(3)); `at` is since when it is required. */
+  nextDue: { at: string; kind: string; noPeriod?: boolean } | null;
 }
 
 export interface Person {
