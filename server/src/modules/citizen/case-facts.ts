@@ -26,8 +26,13 @@ export interface CaseStatusFacts {
   court?: { name: string; nameHi?: string | null } | null;
   /** IST date of the next hearing. */
   nextHearingDate?: string | null;
-  /** For a disposed case: convicted, acquitted, discharged, compounded, abated, ... */
+  /** The trial court's result (IIF-6), shown at 'disposed': convicted, acquitted, discharged, compounded, abated, ... */
   result?: string | null;
+  /**
+   * The latest appeal's result (IIF-7), shown at 'appealed' instead of the trial's: pending,
+   * allowed, dismissed, partly_allowed, remanded, withdrawn, abated.
+   */
+  appealResult?: string | null;
   /** The investigating officer: the rank always; the name only if PUBLIC_SHOW_IO_NAME. */
   io?: { rank: string | null; name?: string | null } | null;
 }
@@ -60,16 +65,19 @@ export async function caseStatusFacts(db: Kysely<Database>, fir: FirForFacts): P
   return out;
 }
 
-// This module's own provider: the result of a disposed case, from the stage history.
+// This module's own provider: the result of a disposed case, or the latest appeal's of a case in
+// appeal, from the stage history.
 addCaseStatusFacts(async (db, fir) => {
-  if (fir.stage !== 'disposed') return {};
+  if (fir.stage !== 'disposed' && fir.stage !== 'appealed') return {};
   const r = await db
     .selectFrom('case_stage_event')
     .select('result')
     .where('fir_id', '=', fir.id)
-    .where('stage', '=', 'disposed')
+    .where('stage', '=', fir.stage)
     .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return r?.result ? { result: r.result } : {};
+  if (!r?.result) return {};
+  return fir.stage === 'disposed' ? { result: r.result } : { appealResult: r.result };
 });

@@ -41,7 +41,10 @@ export function publicSections(sections: { act: string; section: string; titleEn
 export function publicCaseStatus(fir: FirRecord, facts: CaseStatusFacts, opts: { showIoName: boolean }) {
   const stage = publicStageOf(fir.stage, facts);
   const l = stageLabel(stage);
-  const result = (fir.stage === 'disposed' || fir.stage === 'appealed') && facts.result ? String(facts.result) : null;
+  // At 'appealed' the public sees the latest appeal's outcome, not the trial's: a conviction set
+  // aside on appeal must not still read "In appeal (convicted)".
+  const shown = fir.stage === 'disposed' ? facts.result : fir.stage === 'appealed' ? facts.appealResult : null;
+  const result = shown ? String(shown) : null;
   const rl = result ? resultLabel(result) : null;
   const arrests =
     typeof facts.arrestCount === 'number' && Number.isFinite(facts.arrestCount) ? Math.max(0, Math.floor(facts.arrestCount)) : null;

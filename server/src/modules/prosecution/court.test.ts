@@ -238,7 +238,13 @@ describe('every court step moves the case and its public status', () => {
         bearer(token),
       );
     expect(ap.statusCode).toBe(201);
-    expect((await publicStatus(c.firNumber)).stage).toBe('appealed');
+    // In appeal, the public sees the appeal's result, not the trial's.
+    expect(await publicStatus(c.firNumber)).toMatchObject({
+      stage: 'appealed',
+      result: 'pending',
+      resultLabelEn: 'appeal pending',
+      resultLabelHi: 'अपील लंबित',
+    });
     const dec = await t
       .anon()
       .post(
@@ -247,6 +253,7 @@ describe('every court step moves the case and its public status', () => {
         bearer(token),
       );
     expect(dec.statusCode).toBe(201);
+    expect(await publicStatus(c.firNumber)).toMatchObject({ stage: 'appealed', result: 'dismissed', resultLabelEn: 'appeal dismissed' });
 
     // The history of moves, and the audit of each court step, are there.
     const moves = await t.db.kysely
@@ -326,6 +333,35 @@ describe('every court step moves the case and its public status', () => {
     expect(stored.token_hash).not.toContain(tok);
     expect((await clerk.post(`/api/v1/court-clerk/tokens/${r.json().id}/revoke`)).statusCode).toBe(200);
     expect((await t.anon().get('/api/v1/court/packages', bearer(tok))).statusCode).toBe(401);
+  });
+
+  it('a conviction set aside on appeal shows the public the appeal allowed, not the conviction, and nothing of the appeal’s parties', async () => {
+    const c = await disposedCase(t);
+    expect(await publicStatus(c.firNumber)).toMatchObject({ stage: 'disposed', result: 'convicted', resultLabelHi: 'दोषसिद्ध' });
+    const appeal = { appealRef: 'Cr.A. 46/2026', appellateCourt: 'Sessions Court, Vindhyanagar', appellant: 'accused' };
+    expect((await t.anon().post(`/api/v1/court/cases/${c.cnr}/appeals`, { ...appeal, result: 'pending' }, bearer(token))).statusCode).toBe(
+      201,
+    );
+    t.clock.advance(30 * 86_400_000);
+    const allowed = await t
+      .anon()
+      .post(
+        `/api/v1/court/cases/${c.cnr}/appeals`,
+        { ...appeal, result: 'allowed', accused: [{ code: 'A1', result: 'acquitted' }], remarks: 'Conviction of the appellant set aside.' },
+        bearer(token),
+      );
+    expect(allowed.statusCode).toBe(201);
+    const s = await publicStatus(c.firNumber);
+    expect(s).toMatchObject({
+      stage: 'appealed',
+      stageLabelEn: 'In appeal',
+      result: 'allowed',
+      resultLabelEn: 'appeal allowed',
+      resultLabelHi: 'अपील स्वीकार',
+    });
+    // The public answer names neither the appeal, its court's remarks nor the accused.
+    const text = JSON.stringify(s);
+    for (const secret of ['Cr.A. 46/2026', 'set aside', 'A1', 'acquitted', 'appellant']) expect(text).not.toContain(secret);
   });
 
   it('a disposed case can be read by its court, with the judgment', async () => {

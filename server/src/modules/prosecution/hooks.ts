@@ -10,7 +10,7 @@
  *   informant (citizen module's notifyStageChange), in the same transaction; the SHO's approval
  *   shows as "charge sheet filed" or "closure report filed", the report being in court.
  * - The public case status gets the charge-sheet (or closure) date, the court, the next hearing
- *   and the result from this module's records.
+ *   and the result (the trial's, or the latest appeal's) from this module's records.
  */
 import { istDate } from '../../lib/clock.js';
 import { addCaseStatusFacts, type CaseStatusFactsProvider } from '../citizen/case-facts.js';
@@ -64,7 +64,9 @@ const after: TransitionHook = async (deps, ctx) => {
 
 /**
  * The public case status facts this module knows. The dates are IST days. The next hearing is
- * the date the court fixed last (as eCourts shows it), until the case is disposed.
+ * the date the court fixed last (as eCourts shows it), until the case is disposed. The result is
+ * the trial's; the appeal's result is the latest appeal recorded (as filed or as decided), which
+ * the public sees while the case is in appeal.
  */
 export const prosecutionFacts: CaseStatusFactsProvider = async (db, fir) => {
   const pkg = await repo.findPackageOfCase(db, fir.id);
@@ -73,6 +75,7 @@ export const prosecutionFacts: CaseStatusFactsProvider = async (db, fir) => {
   const court = await db.selectFrom('court').select(['name', 'name_hi']).where('id', '=', pkg.court_id).executeTakeFirst();
   const filedOn = istDate(pkg.created_at);
   const disposal = await repo.findDisposal(db, fir.id);
+  const appeal = disposal ? await repo.findLatestAppeal(db, fir.id) : undefined;
   let nextHearingDate: string | null = null;
   if (!disposal) {
     const last = await db
@@ -91,6 +94,7 @@ export const prosecutionFacts: CaseStatusFactsProvider = async (db, fir) => {
     court: court ? { name: court.name, nameHi: court.name_hi } : null,
     nextHearingDate,
     ...(disposal ? { result: disposal.result } : {}),
+    ...(appeal ? { appealResult: appeal.result } : {}),
   };
 };
 

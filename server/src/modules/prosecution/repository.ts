@@ -645,6 +645,18 @@ export async function listAppeals(db: DB, firId: string) {
   return rows.map((r) => ({ ...r, accused: parse<{ code: string; result: string; sentence?: Sentence | null }[]>(r.accused) }));
 }
 
+/** The appeal recorded last in the case (a decision is a row after the filing), or undefined. */
+export async function findLatestAppeal(db: DB, firId: string) {
+  return db
+    .selectFrom('court_appeal')
+    .select(['appeal_ref', 'result', 'decided_on'])
+    .where('fir_id', '=', firId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 // ---------------------------------------------------------------------------------------------
 // The court.efile outbox topic (the outbox table is shared; this module delivers this topic)
 // ---------------------------------------------------------------------------------------------
