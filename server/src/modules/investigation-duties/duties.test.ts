@@ -5,6 +5,7 @@ import { endOfIstDay, addDays } from '../clocks/engine.js';
 import { istDate } from '../../lib/clock.js';
 import { addArrest, addPerson, as, makeCase, PNG_1X1, submitFinalReport } from '../investigation/factories.js';
 import { approvedCase } from '../prosecution/factories.js';
+import { recomputeOpenCaseClocks } from '../investigation/clock-facts.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -100,6 +101,20 @@ describe('forensic expert’s visit to the scene (BNSS 176(3))', () => {
       (await (await io()).get('/api/v1/cases?pageSize=200')).json() as { items: { id: string; nextDue: { kind: string } | null }[] }
     ).items;
     expect(cases.find((x) => x.id === fresh.id)?.nextDue?.kind).toBe('production_24h');
+  });
+
+  it('reaches cases written before the flag existed through clocks:recompute, leaving the others as they were', async () => {
+    const c = await sevenYearCase();
+    // As a case stood before migration 0061: no flag among its clocks.
+    await t.db.kysely.deleteFrom('statutory_clock').where('fir_id', '=', c.id).where('kind', '=', 'forensic_scene_visit').execute();
+    expect(await clockOf(c.id, 'forensic_scene_visit')).toBeUndefined();
+    const other = await makeCase(t);
+    const withoutIds = async (id: string) => (await clocksOf(id)).map(({ id: _id, ...k }: Clock & { id?: string }) => k);
+    const before = await withoutIds(other.id);
+    const n = await recomputeOpenCaseClocks({ clock: t.clock }, t.db.kysely);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect((await clockOf(c.id, 'forensic_scene_visit'))?.status).toBe('required');
+    expect(await withoutIds(other.id)).toEqual(before);
   });
 
   it('becomes "missed" when the final report is submitted without a visit', async () => {

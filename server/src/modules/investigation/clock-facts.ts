@@ -103,3 +103,38 @@ export async function refreshCaseClocks(deps: Pick<Deps, 'clock'>, trx: Kysely<D
     facts,
   );
 }
+
+/**
+ * Recomputes the clocks of every case still before its final report (registered or under
+ * investigation), in batches of one transaction each: for a clock the engine learned after the
+ * cases were written (the BNSS 176(3) forensic-visit flag, migration 0061), which a case would
+ * otherwise get only at its next change. `npm run clocks:recompute`. Returns how many cases.
+ */
+export async function recomputeOpenCaseClocks(
+  deps: Pick<Deps, 'clock'>,
+  db: Kysely<Database>,
+  onProgress?: (done: number) => void,
+  batch = 200,
+): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let done = 0;
+  for (;;) {
+    const ids = (
+      await db
+        .selectFrom('fir_status')
+        .select('fir_id')
+        .where('stage', 'in', ['registered', 'under_investigation'])
+        .where('fir_id', '>', after)
+        .orderBy('fir_id')
+        .limit(batch)
+        .execute()
+    ).map((r) => r.fir_id);
+    if (!ids.length) return done;
+    await db.transaction().execute(async (trx) => {
+      for (const id of ids) await refreshCaseClocks(deps, trx, id);
+    });
+    done += ids.length;
+    after = ids[ids.length - 1]!;
+    onProgress?.(done);
+  }
+}
