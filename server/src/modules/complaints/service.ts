@@ -39,7 +39,7 @@ import {
   type ComplaintAction,
   type ComplaintStatus,
 } from './workflow.js';
-import { checkIdempotencyKey, claimIdempotencyKey, storeIdempotentAnswer } from '../../lib/idempotency.js';
+import { claimIdempotencyKey, storeIdempotentAnswer } from '../../lib/idempotency.js';
 
 export type { ComplaintRow } from './repository.js';
 
@@ -288,20 +288,20 @@ export async function fileComplaintAtomically(
   idempotencyKey?: string,
 ): Promise<{ row: ComplaintRow; replayed: boolean }> {
   const userId = who.auth.user.id;
-  if (idempotencyKey !== undefined) checkIdempotencyKey(idempotencyKey);
-  const call = idempotencyKey
-    ? {
-        scope: IDEMPOTENCY_SCOPE,
-        userId,
-        key: idempotencyKey,
-        request: { input, files: files.map((f) => f.sha256) },
-        now: deps.clock.now(),
-        reused: {
-          en: 'This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.',
-          hi: 'यह Idempotency-Key किसी अन्य शिकायत के लिए प्रयुक्त हो चुकी है। नई शिकायत के लिए नई कुंजी दें।',
-        },
-      }
-    : undefined;
+  const call =
+    idempotencyKey !== undefined
+      ? {
+          scope: IDEMPOTENCY_SCOPE,
+          userId,
+          key: idempotencyKey,
+          request: { input, files: files.map((f) => f.sha256) },
+          now: deps.clock.now(),
+          reused: {
+            en: 'This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.',
+            hi: 'यह Idempotency-Key किसी अन्य शिकायत के लिए प्रयुक्त हो चुकी है। नई शिकायत के लिए नई कुंजी दें।',
+          },
+        }
+      : undefined;
   const stored: string[] = [];
   try {
     return await deps.db.kysely.transaction().execute(async (trx) => {

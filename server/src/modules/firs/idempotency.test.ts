@@ -56,6 +56,15 @@ describe('Idempotency-Key on POST /firs', () => {
     expect(errorOf(r).code).toBe('idempotency_key_reused');
   });
 
+  it('answers 400 naming the header for a malformed key, and files nothing', async () => {
+    const before = await count();
+    const r = await duty.post('/api/v1/firs', makeFirInput(), { 'idempotency-key': 'no spaces allowed here' });
+    expect(r.statusCode).toBe(400);
+    expect(errorOf(r)).toMatchObject({ code: 'idempotency_key_invalid', fields: { 'Idempotency-Key': 'malformed' } });
+    expect(errorOf(r).messageHi).toBeTruthy();
+    expect(await count()).toBe(before);
+  });
+
   it('answers 428 without a key, and files nothing', async () => {
     const before = await count();
     const r = await duty.post('/api/v1/firs', makeFirInput());

@@ -5,7 +5,7 @@ import type { AuthContext, Deps } from '../../http/types.js';
 import { istDate, istYear } from '../../lib/clock.js';
 import { conflict, notFound, preconditionRequired, staleVersion, unprocessable, type FieldErrors } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { checkIdempotencyKey, claimIdempotencyKey, storeIdempotentAnswer } from '../../lib/idempotency.js';
+import { claimIdempotencyKey, storeIdempotentAnswer } from '../../lib/idempotency.js';
 import { coversPlace, type Scope } from '../../policy/index.js';
 import { recordAudit, type ActorContext } from '../audit/service.js';
 import { findBeat, findStation, findStationByCode, listBeats } from '../org/repository.js';
@@ -429,7 +429,6 @@ export async function registerFirIdempotent(
   input: RegisterFirInput,
 ): Promise<{ status: number; body: unknown; replayed: boolean }> {
   if (!key) throw idempotencyKeyRequired();
-  checkIdempotencyKey(key);
   const call = {
     scope: 'fir.register',
     userId: officer.auth.user.id,

@@ -1,6 +1,7 @@
 import { sql, type ColumnType, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
 import { inScope, type Scope } from '../../policy/index.js';
+import type { PlaceCols } from '../investigation/repository.js';
 
 /**
  * SQL of the investigation duties (migration 0061): forensic scene visits (BNSS 176(3)), victim
@@ -16,20 +17,13 @@ type Json<T = unknown> = ColumnType<T, string, string>;
 /** A date column: read as 'YYYY-MM-DD' (see db/index.ts type parsers), written as one. */
 type DateCol = ColumnType<string, string, never>;
 
-interface Place {
-  state_code: string;
-  district_id: string;
-  subdivision_id: string;
-  station_id: string;
-}
-
 interface Author {
   author_id: string;
   author_name: string;
   created_at: Timestamp;
 }
 
-export interface ForensicSceneVisitTable extends Place, Author {
+export interface ForensicSceneVisitTable extends PlaceCols, Author {
   id: string;
   fir_id: string;
   visit_no: number;
@@ -45,7 +39,7 @@ export interface ForensicSceneVisitTable extends Place, Author {
   video_absent_reason: string | null;
 }
 
-export interface VictimMedicalExamTable extends Place, Author {
+export interface VictimMedicalExamTable extends PlaceCols, Author {
   id: string;
   fir_id: string;
   exam_no: number;
@@ -56,7 +50,7 @@ export interface VictimMedicalExamTable extends Place, Author {
   examined_at: Timestamp;
 }
 
-export interface VictimMedicalReportTable extends Place, Author {
+export interface VictimMedicalReportTable extends PlaceCols, Author {
   id: string;
   exam_id: string;
   fir_id: string;
@@ -65,7 +59,7 @@ export interface VictimMedicalReportTable extends Place, Author {
   document_id: string | null;
 }
 
-export interface FurtherInvestigationTable extends Place, Author {
+export interface FurtherInvestigationTable extends PlaceCols, Author {
   id: string;
   fir_id: string;
   order_no: number;
@@ -75,7 +69,7 @@ export interface FurtherInvestigationTable extends Place, Author {
   directions: string | null;
 }
 
-export interface FurtherInvestigationEventTable extends Place, Author {
+export interface FurtherInvestigationEventTable extends PlaceCols, Author {
   id: string;
   further_investigation_id: string;
   fir_id: string;

@@ -75,7 +75,8 @@ export const prosecutionFacts: CaseStatusFactsProvider = async (db, fir) => {
   const court = await db.selectFrom('court').select(['name', 'name_hi']).where('id', '=', pkg.court_id).executeTakeFirst();
   const filedOn = istDate(pkg.created_at);
   const disposal = await repo.findDisposal(db, fir.id);
-  const appeal = disposal ? await repo.findLatestAppeal(db, fir.id) : undefined;
+  // Only a case in appeal shows an appeal's result: a disposed case does not ask for one.
+  const appeal = disposal && fir.stage === 'appealed' ? await repo.findLatestAppeal(db, fir.id) : undefined;
   let nextHearingDate: string | null = null;
   if (!disposal) {
     const last = await db
